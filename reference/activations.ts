@@ -1,0 +1,91 @@
+/**
+ * Activation functions σ: R → R and their derivatives σ' (eq. 2.1, 2.14, 2.15, 3.15), one row
+ * each in ACTIVATIONS. Written with mathjs operations so BigNumbers flow through unchanged.
+ */
+import { SpecError } from './errors.js';
+import { constant, isBig, math, type Matrix, type Scalar } from './numeric.js';
+
+/** Eq. 2.1: ReLU(t) = max{t, 0}. */
+export function relu(t: Scalar): Scalar {
+  return math.larger(t, 0) ? t : constant(0, t);
+}
+
+/**
+ * Section 3.2: ReLU'(z) = 1{z >= 0}. The notes' indicator makes ReLU'(0) = 1 (any value in
+ * [0, 1] is a subgradient there; tfjs's own gradient uses 0; see spec/ conventions).
+ */
+export function reluPrime(z: Scalar): Scalar {
+  return constant(math.largerEq(z, 0) ? 1 : 0, z);
+}
+
+/**
+ * Eq. 2.14: σ(z) = 1 / (1 + e^{-z}). For z < 0 the equal form e^{z} / (1 + e^{z}) is used, so
+ * e^{-z} never overflows: finite and correctly saturated for |z| up to 1e308.
+ */
+export function sigmoid(z: Scalar): Scalar {
+  if (math.largerEq(z, 0)) return math.divide(1, math.add(1, math.exp(math.unaryMinus(z)))) as Scalar;
+  const e = math.exp(z);
+  return math.divide(e, math.add(1, e)) as Scalar;
+}
+
+/** σ'(z) = σ(z)(1 − σ(z)), the derivative of eq. 2.14. */
+export function sigmoidPrime(z: Scalar): Scalar {
+  const s = sigmoid(z);
+  return math.multiply(s, math.subtract(1, s)) as Scalar;
+}
+
+/**
+ * Eq. 2.15: tanh(z) = (e^z − e^{-z}) / (e^z + e^{-z}). float64 uses Math.tanh (accurate for tiny
+ * z, ±1 for large). BigNumber's tanh does not terminate for huge |z| (seen at 1e10), so beyond
+ * the point where 1 − |tanh z| = 2/(e^{2|z|}+1) is below the working precision we return ±1.
+ */
+export function tanh(z: Scalar): Scalar {
+  if (!isBig(z)) return Math.tanh(z);
+  const saturation = ((math.config({}).precision ?? 64) + 2) * Math.LN10 / 2 + 1;
+  if (z.abs().greaterThan(saturation)) return math.bignumber(z.isNegative() ? -1 : 1);
+  return math.tanh(z);
+}
+
+/** tanh'(z) = 1 − tanh(z)^2, the derivative of eq. 2.15. */
+export function tanhPrime(z: Scalar): Scalar {
+  const t = tanh(z);
+  return math.subtract(1, math.multiply(t, t)) as Scalar;
+}
+
+/** σ(z) = z: the identity activation of the collapse argument (eq. 2.16-2.20). */
+export function identity(z: Scalar): Scalar {
+  return z;
+}
+
+/** σ'(z) = 1 for the identity activation. */
+export function identityPrime(z: Scalar): Scalar {
+  return constant(1, z);
+}
+
+export interface Activation {
+  readonly sigma: (z: Scalar) => Scalar;
+  readonly sigmaPrime: (z: Scalar) => Scalar;
+}
+
+/** Every activation and its derivative, one line each. */
+export const ACTIVATIONS = {
+  relu: { sigma: relu, sigmaPrime: reluPrime },
+  sigmoid: { sigma: sigmoid, sigmaPrime: sigmoidPrime },
+  tanh: { sigma: tanh, sigmaPrime: tanhPrime },
+  identity: { sigma: identity, sigmaPrime: identityPrime },
+} as const satisfies Record<string, Activation>;
+
+export type ActivationName = keyof typeof ACTIVATIONS;
+
+/** Looks an activation up by name; an unknown name is an error naming eq. 2.14. */
+export function activationByName(name: string): Activation {
+  if (!Object.hasOwn(ACTIVATIONS, name)) {
+    throw new SpecError('eq. 2.14', `unknown activation '${name}'; expected one of ${Object.keys(ACTIVATIONS).join(', ')}`);
+  }
+  return ACTIVATIONS[name as ActivationName];
+}
+
+/** Eq. 2.10: σ applied entry-wise to a vector ("overloading ReLU for element-wise application"). */
+export function elementwise(f: (t: Scalar) => Scalar, z: Matrix): Matrix {
+  return math.map(z, (t: Scalar) => f(t));
+}
