@@ -3,11 +3,11 @@
  * each in ACTIVATIONS. Written with mathjs operations so BigNumbers flow through unchanged.
  */
 import { SpecError } from './errors.js';
-import { constant, isBig, math, type Matrix, type Scalar } from './numeric.js';
+import { constant, isBig, isNonNegative, isPositive, math, type Matrix, type Scalar } from './numeric.js';
 
 /** Eq. 2.1: ReLU(t) = max{t, 0}. */
 export function relu(t: Scalar): Scalar {
-  return math.larger(t, 0) ? t : constant(0, t);
+  return isPositive(t) ? t : constant(0, t);
 }
 
 /**
@@ -15,7 +15,7 @@ export function relu(t: Scalar): Scalar {
  * [0, 1] is a subgradient there; tfjs's own gradient uses 0; see spec/ conventions).
  */
 export function reluPrime(z: Scalar): Scalar {
-  return constant(math.largerEq(z, 0) ? 1 : 0, z);
+  return constant(isNonNegative(z) ? 1 : 0, z);
 }
 
 /**
@@ -23,7 +23,7 @@ export function reluPrime(z: Scalar): Scalar {
  * e^{-z} never overflows: finite and correctly saturated for |z| up to 1e308.
  */
 export function sigmoid(z: Scalar): Scalar {
-  if (math.largerEq(z, 0)) return math.divide(1, math.add(1, math.exp(math.unaryMinus(z)))) as Scalar;
+  if (isNonNegative(z)) return math.divide(1, math.add(1, math.exp(math.unaryMinus(z)))) as Scalar;
   const e = math.exp(z);
   return math.divide(e, math.add(1, e)) as Scalar;
 }

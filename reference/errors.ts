@@ -2,7 +2,7 @@
  * Bad input is stopped at the door with the equation it violates, the offending name and the
  * shapes or values at fault, e.g. `eq. 2.12: W[2] must be 3x4 (m2 x m1), got 4x3`.
  */
-import { isBig, math, type Matrix, type Scalar } from './numeric.js';
+import { isBig, isPositive, math, type Matrix, type Scalar } from './numeric.js';
 
 export class SpecError extends Error {
   /** `where` is the equation or algorithm line: 'eq. 2.12', 'Algorithm 2 line 4'. */
@@ -56,7 +56,7 @@ export function expectPositiveInteger(where: string, name: string, v: unknown): 
 
 /** α > 0 and finite (eq. 1.3: "where α > 0 is ... the learning rate"). */
 export function expectLearningRate(where: string, alpha: unknown): Scalar {
-  if (!isFiniteScalar(alpha) || !math.larger(alpha, 0)) {
+  if (!isFiniteScalar(alpha) || !isPositive(alpha)) {
     throw new SpecError(where, `learning rate α must be finite and > 0, got ${describe(alpha)}`);
   }
   return alpha;

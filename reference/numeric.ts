@@ -14,10 +14,25 @@ export type Scalar = number | BigNumber;
 /** Significant decimal digits of BigNumber arithmetic by default (float64 has ~16). */
 export const DEFAULT_PRECISION = 64;
 
-export const math: MathJsInstance = create(all!, { precision: DEFAULT_PRECISION });
+/**
+ * mathjs compares "nearly equal" by default (absTol 1e-15): largerEq(-1e-300, 0) is true there,
+ * which would put ReLU'(−1e−300) = 1. The reference compares exactly: absTol 0 and the smallest
+ * relTol mathjs accepts, and the kink tests below go through `isNonNegative` / `isPositive`.
+ */
+export const math: MathJsInstance = create(all!, { precision: DEFAULT_PRECISION, relTol: Number.MIN_VALUE, absTol: 0 });
 
 export function isBig(v: unknown): v is BigNumber {
   return math.isBigNumber(v);
+}
+
+/** Exactly z >= 0 (the indicator 1{z >= 0} of Section 3.2), never "nearly". */
+export function isNonNegative(z: Scalar): boolean {
+  return isBig(z) ? z.greaterThanOrEqualTo(0) : z >= 0;
+}
+
+/** Exactly z > 0. */
+export function isPositive(z: Scalar): boolean {
+  return isBig(z) ? z.greaterThan(0) : z > 0;
 }
 
 /** The constant c in the number system of `like` (1/2 of eq. 1.1, the 1 of 1{z >= 0}, ...). */
@@ -39,9 +54,27 @@ export function withPrecision<T>(digits: number, fn: () => T): T {
   }
 }
 
-/** Converts every number inside a value (scalar, matrix, array, plain object) to a BigNumber. */
+/**
+ * Converts every number inside a value (scalar, matrix, array, plain object) to a BigNumber
+ * holding the double's exact binary value (m·2^e), not its shortest decimal string: 0.1 becomes
+ * 0.1000000000000000055511151231257827..., so the high-precision run sees the same inputs.
+ */
 export function toBig<T>(value: T): T {
-  return convertLeaves(value, (x) => math.bignumber(x)) as T;
+  return convertLeaves(value, (x) => (isBig(x) ? x : exactBigNumber(x))) as T;
+}
+
+/** The exact value of a finite double, rounded only by the working precision (>= 16 digits). */
+export function exactBigNumber(x: number): BigNumber {
+  if (!Number.isFinite(x) || x === 0) return math.bignumber(x);
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  const fraction = bits & ((1n << 52n) - 1n);
+  const mantissa = biased === 0 ? fraction : fraction | (1n << 52n);
+  const exponent = biased === 0 ? -1074 : biased - 1075;
+  const magnitude = math.bignumber(mantissa.toString()).times(math.bignumber(2).pow(exponent));
+  return x < 0 ? magnitude.negated() : magnitude;
 }
 
 /** Rounds every BigNumber inside a value to the nearest float64. */
