@@ -5,7 +5,7 @@
 import { SpecError } from './errors.js';
 import { constant, isBig, isNonNegative, isPositive, math, type Matrix, type Scalar } from './numeric.js';
 
-/** Eq. 2.1: ReLU(t) = max{t, 0}. */
+/** Eq. 2.1 and 2/relu: ReLU(t) = max{t, 0}. */
 export function relu(t: Scalar): Scalar {
   return isPositive(t) ? t : constant(0, t);
 }
@@ -85,7 +85,10 @@ export function activationByName(name: string): Activation {
   return ACTIVATIONS[name as ActivationName];
 }
 
-/** Eq. 2.10: σ applied entry-wise to a vector ("overloading ReLU for element-wise application"). */
+/**
+ * Eq. 2.10 and 3.4/activation-setup: a = σ(z) applied entry-wise to a vector z (m×1 → m×1)
+ * ("overloading ReLU for element-wise application").
+ */
 export function elementwise(f: (t: Scalar) => Scalar, z: Matrix): Matrix {
   return math.map(z, (t: Scalar) => f(t));
 }

@@ -1,0 +1,115 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { collapsedWeight, identityNetworkOutput } from './collapse.js';
+import { columnVector, matrixFromRows, scalarOf, toRows } from './matrix.js';
+import { forward, predict } from './network.js';
+import { math, type Matrix } from './numeric.js';
+import { gamma } from './testing/tolerance.js';
+
+const entry = fc.double({ min: -1, max: 1, noNaN: true });
+const matrixArb = (rows: number, cols: number): fc.Arbitrary<Matrix> =>
+  fc.array(fc.array(entry, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }).map(matrixFromRows);
+
+/** W[1] ∈ R^{m×d}, W[2] ∈ R^{1×m}, x ∈ R^d for random m, d in 1..5. */
+const caseArb = fc
+  .tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 }))
+  .chain(([m, d]) => fc.record({ m: fc.constant(m), d: fc.constant(d), W1: matrixArb(m, d), W2: matrixArb(1, m), x: matrixArb(d, 1) }));
+
+const abs = (M: Matrix): Matrix => math.map(M, (v: number) => Math.abs(v));
+
+/** The smallest subnormal float64: a result in the subnormal range may err by this much absolutely. */
+const ETA = 2 ** -1074;
+
+/**
+ * W[2](W[1]x) and (W[2]W[1])x are the same sum Σ_{j,i} W2_j W1_ji x_i associated two ways: each
+ * term passes through at most d + m roundings (two products, d − 1 + m − 1 additions), so each
+ * result is within γ_{d+m}·|W[2]|(|W[1]||x|) of exact, and they differ by at most twice that.
+ * Gradual underflow adds absolute errors of up to ETA per operation: d·ETA in each entry of W[1]x,
+ * carried by |W[2]| (d·||W[2]||_1·ETA) plus m·ETA for the outer sum, and m·||x||_1·ETA + d·ETA the
+ * other way round.
+ */
+function collapseTolerance(W1: Matrix, W2: Matrix, x: Matrix, d: number, m: number): number {
+  const l1 = (M: Matrix): number => (math.flatten(M).toArray() as number[]).reduce((s, v) => s + Math.abs(v), 0);
+  const underflow = (d * l1(W2) + m + m * l1(x) + d) * ETA;
+  return 2 * gamma(d + m) * Number(scalarOf(math.multiply(abs(W2), math.multiply(abs(W1), abs(x))) as Matrix)) + underflow;
+}
+
+const W1 = matrixFromRows([[1, 2], [3, 4], [5, 6]]);
+const W2 = matrixFromRows([[1, 0, -1]]);
+
+describe('[2.20] W̃ = W[2]W[1]', () => {
+  it('computes a worked example by hand', () => {
+    // [1, 0, −1]·[[1, 2], [3, 4], [5, 6]] = [1 − 5, 2 − 6] = [−4, −4] ∈ R^{1×2}.
+    expect(toRows(collapsedWeight(W1, W2))).toEqual([[-4, -4]]);
+  });
+
+  it('is 1×d for random shapes', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        expect(collapsedWeight(c.W1, c.W2).size()).toEqual([1, c.d]);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('loses the non-linearity: the ReLU network is not a W̃x, the identity one is', () => {
+    // W[1] = [[1], [−1]], W[2] = [1, 1], zero biases: with ReLU h(x) = ReLU(x) + ReLU(−x) = |x|, so
+    // h(1) + h(−1) = 2 but h(0) = 0, which no linear W̃x allows; with σ(z) = z, h(x) = x − x = 0 = W̃x.
+    const theta = { W: [matrixFromRows([[1], [-1]]), matrixFromRows([[1, 1]])], b: [columnVector([0, 0]), columnVector([0])] };
+    const h = (x: number): number => Number(predict(theta, columnVector([x]), 'relu'));
+    expect([h(1), h(-1), h(0)]).toEqual([1, 1, 0]);
+    expect(toRows(collapsedWeight(theta.W[0]!, theta.W[1]!))).toEqual([[0]]);
+  });
+
+  it('rejects mismatched and non-finite weights naming eq. 2.20', () => {
+    expect(() => collapsedWeight(W1, matrixFromRows([[1, 0]]))).toThrow('eq. 2.20: W[2] must be 1x3 (1 x m, m = rows of W[1]), got 1x2');
+    expect(() => collapsedWeight(W1, math.transpose(W2))).toThrow('eq. 2.20: W[2] must be 1x3');
+    expect(() => collapsedWeight(matrixFromRows([[Number.NaN]]), matrixFromRows([[1]]))).toThrow('eq. 2.20: W[1] must be finite');
+    expect(() => collapsedWeight(W1, matrixFromRows([[1, Infinity, 0]]))).toThrow('eq. 2.20: W[2] must be finite');
+  });
+});
+
+describe('[2.16, 2.17, 2.18, 2.19, 2.20] the identity-activation network collapses to W̃x', () => {
+  it('computes a worked example by hand', () => {
+    // x = (1, 1): z[1] = W[1]x = (3, 7, 11) = a[1] (σ(z) = z); h = W[2]a[1] = 3 − 11 = −8;
+    // W̃x = [−4, −4]·(1, 1) = −8.
+    const out = identityNetworkOutput(W1, W2, columnVector([1, 1]));
+    expect(toRows(out.z1)).toEqual([[3], [7], [11]]);
+    expect(toRows(out.a1)).toEqual([[3], [7], [11]]);
+    expect(out.h).toBe(-8);
+    expect(scalarOf(math.multiply(collapsedWeight(W1, W2), columnVector([1, 1])) as Matrix)).toBe(-8);
+  });
+
+  it('has a[1] = z[1] (2.18) and h = W̃x (2.19, 2.20) for random shapes', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const out = identityNetworkOutput(c.W1, c.W2, c.x);
+        expect(toRows(out.a1)).toEqual(toRows(out.z1));
+        const collapsed = Number(scalarOf(math.multiply(collapsedWeight(c.W1, c.W2), c.x) as Matrix));
+        expect(Math.abs(Number(out.h) - collapsed)).toBeLessThanOrEqual(collapseTolerance(c.W1, c.W2, c.x, c.d, c.m));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('equals reference/network.ts#forward with activation identity and zero biases', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const theta = { W: [c.W1, c.W2], b: [math.zeros(c.m, 1) as Matrix, math.zeros(1, 1) as Matrix] };
+        const pass = forward(theta, c.x, 'identity');
+        const out = identityNetworkOutput(c.W1, c.W2, c.x);
+        // The same products and sums in the same order; adding the zero biases is exact (up to the
+        // sign of a zero): bounded by the W̃x tolerance, which covers any association.
+        expect(Math.abs(Number(pass.o) - Number(out.h))).toBeLessThanOrEqual(collapseTolerance(c.W1, c.W2, c.x, c.d, c.m));
+        toRows(pass.a[1]!).forEach(([v], j) => expect(Math.abs(Number(v) - Number(out.a1.get([j, 0])))).toBe(0));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('rejects bad shapes naming eq. 2.16', () => {
+    expect(() => identityNetworkOutput(W1, W2, columnVector([1, 2, 3]))).toThrow('eq. 2.16: x must be 2x1 (d x 1, d = columns of W[1]), got 3x1');
+    expect(() => identityNetworkOutput(W1, matrixFromRows([[1]]), columnVector([1, 2]))).toThrow('eq. 2.16: W[2] must be 1x3');
+    expect(() => identityNetworkOutput(W1, W2, columnVector([1, Number.NaN]))).toThrow('eq. 2.16: x must be finite');
+  });
+});
