@@ -15,7 +15,7 @@ describe('[2/relu, 2.1] ReLU(t) = max{t, 0}', () => {
       expect(relu(t)).toBe(Math.max(t, 0));
     }));
   });
-  it('has derivative 1{z >= 0}: 1 at the kink, as the notes write it', () => {
+  it('[3.4/relu-prime] has derivative 1{z >= 0}: 1 at the kink, as the notes write it', () => {
     expect([reluPrime(2), reluPrime(0), reluPrime(-1e-300)]).toEqual([1, 1, 0]);
   });
 });
@@ -46,7 +46,7 @@ describe('[2.14] sigmoid σ(z) = 1/(1 + e^{−z})', () => {
     // e^{-40} ≈ 4.25e-18: σ(−40) is representable and must not underflow to 0.
     expect(Math.abs((sigmoid(-40) as number) / Math.exp(-40) - 1)).toBeLessThan(1e-15);
   });
-  it('has derivative σ(1 − σ), matching central differences', () => {
+  it('[3.4/sigma-prime] has derivative σ(1 − σ), matching central differences', () => {
     // |σ| <= 1 and |σ'''| <= 1/8: bound h²/48 + ε/h.
     fc.assert(fc.property(moderate, (z) => {
       expect(Math.abs((sigmoidPrime(z) as number) - centralDifference((t) => sigmoid(t) as number, z))).toBeLessThanOrEqual(centralDifferenceBound(1, 1 / 8));
@@ -69,7 +69,7 @@ describe('[2.15] tanh (printed as a second "(2.14)")', () => {
   it('keeps tiny arguments exact (tanh(1e−8) = 1e−8 to rounding)', () => {
     expect(tanh(1e-8)).toBe(1e-8);
   });
-  it('has derivative 1 − tanh², matching central differences', () => {
+  it('[3.4/sigma-prime] has derivative 1 − tanh², matching central differences', () => {
     // |tanh| <= 1 and |tanh'''| <= 2: bound h²/3 + ε/h.
     fc.assert(fc.property(moderate, (z) => {
       expect(Math.abs((tanhPrime(z) as number) - centralDifference((t) => tanh(t) as number, z))).toBeLessThanOrEqual(centralDifferenceBound(1, 2));
@@ -87,7 +87,7 @@ describe('[2.15] tanh (printed as a second "(2.14)")', () => {
   });
 });
 
-describe('[2.16, 2.18] identity activation σ(z) = z', () => {
+describe('[2.16, 2.18, 3.4/sigma-prime] identity activation σ(z) = z', () => {
   it('returns z with derivative 1', () => {
     expect([identity(-3), identityPrime(-3), identityPrime(0)]).toEqual([-3, 1, 1]);
   });

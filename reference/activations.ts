@@ -11,7 +11,7 @@ export function relu(t: Scalar): Scalar {
 }
 
 /**
- * Section 3.2: ReLU'(z) = 1{z >= 0}. The notes' indicator makes ReLU'(0) = 1 (any value in
+ * Section 3.2 and 3.4/relu-prime: ReLU'(z) = 1{z >= 0}. The notes' indicator makes ReLU'(0) = 1 (any value in
  * [0, 1] is a subgradient there; tfjs's own gradient uses 0; see spec/ conventions).
  */
 export function reluPrime(z: Scalar): Scalar {
@@ -28,7 +28,7 @@ export function sigmoid(z: Scalar): Scalar {
   return math.divide(e, math.add(1, e)) as Scalar;
 }
 
-/** σ'(z) = σ(z)(1 − σ(z)), the derivative of eq. 2.14. */
+/** 3.4/sigma-prime: σ'(z) = σ(z)(1 − σ(z)), the derivative of eq. 2.14. */
 export function sigmoidPrime(z: Scalar): Scalar {
   const s = sigmoid(z);
   return math.multiply(s, math.subtract(1, s)) as Scalar;
@@ -46,7 +46,7 @@ export function tanh(z: Scalar): Scalar {
   return math.tanh(z);
 }
 
-/** tanh'(z) = 1 − tanh(z)^2, the derivative of eq. 2.15. */
+/** 3.4/sigma-prime: tanh'(z) = 1 − tanh(z)^2, the derivative of eq. 2.15. */
 export function tanhPrime(z: Scalar): Scalar {
   const t = tanh(z);
   return math.subtract(1, math.multiply(t, t)) as Scalar;
@@ -57,7 +57,7 @@ export function identity(z: Scalar): Scalar {
   return z;
 }
 
-/** σ'(z) = 1 for the identity activation. */
+/** 3.4/sigma-prime: σ'(z) = 1 for the identity activation. */
 export function identityPrime(z: Scalar): Scalar {
   return constant(1, z);
 }

@@ -34,7 +34,7 @@ function expectWithinRounding(c: NetworkCase, got: { W: readonly Matrix[]; b: re
   }
 }
 
-describe('[alg5.line1, alg5.line2, alg5.line3, alg5.line4, alg5.line5, 3.16, 3.5/forward, 3.4/dA-dB-shape] Algorithm 5 (corrected)', () => {
+describe('[alg5.line1, alg5.line2, alg5.line3, alg5.line4, alg5.line5, 3.16, 3.5/forward, 3.4/dA-dB-shape, 3.5/backward-order] Algorithm 5 (corrected)', () => {
   it('computes by hand a 1-1-1 ReLU network exactly', () => {
     // W1 = 2, b1 = −1, W2 = 3, b2 = 0.5, x = 1, y = 1 (all exact in binary):
     // z1 = 2·1 − 1 = 1, a1 = 1, z2 = 3·1 + 0.5 = 3.5 = o, J = ½(3.5 − 1)² = 3.125,

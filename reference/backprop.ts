@@ -26,7 +26,7 @@ export interface Backprop {
 
 /**
  * Algorithm 5, corrected (3.5/forward: a^{[r]} = z^{[r]} = h_θ(x), J = ½(a^{[r]} − y)²; eq. 3.16 as
- * corrected: δ^{[k]} = ∂J/∂z^{[k]}; 3.4/dA-dB-shape: each ∂J/∂W^{[k]} has the shape of W^{[k]}). Line 1: forward pass storing z^{[k]}, a^{[k]} for k = 1..r and J.
+ * corrected: δ^{[k]} = ∂J/∂z^{[k]}; 3.5/backward-order: δ^{[r]} first, down to δ^{[1]}; 3.4/dA-dB-shape: each ∂J/∂W^{[k]} has the shape of W^{[k]}). Line 1: forward pass storing z^{[k]}, a^{[k]} for k = 1..r and J.
  * Line 2: δ^{[r]} = ∂J/∂z^{[r]} = z^{[r]} − y. Lines 3-5 for k = r−1 down to 0:
  * line 5 ∂J/∂W^{[k+1]} = δ^{[k+1]} a^{[k]ᵀ} and ∂J/∂b^{[k+1]} = δ^{[k+1]} (a^{[0]} = x, so k = 0
  * gives layer 1), then for k >= 1 line 4 δ^{[k]} = (W^{[k+1]ᵀ} δ^{[k+1]}) ⊙ σ'(z^{[k]}).

@@ -41,7 +41,7 @@ export function scalarOf(M: Matrix): Scalar {
   return at(M, 1, 1);
 }
 
-/** Entry-wise product v ⊙ w (Section 3.4). */
+/** 3.4/hadamard: the entry-wise product v ⊙ w of two m×1 vectors (also of two equal-shape matrices). */
 export function hadamard(v: Matrix, w: Matrix): Matrix {
   return math.dotMultiply(v, w) as Matrix;
 }

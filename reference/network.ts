@@ -105,7 +105,7 @@ export function parameterCount(sizes: readonly number[]): number {
 }
 
 /**
- * Algorithm 1 line 2, "Initialize θ randomly": every entry of W^{[k]} (m_k×m_{k−1}) and b^{[k]}
+ * Algorithm 1 line 2 and Algorithm 2 line 2, "Initialize θ randomly": every entry of W^{[k]} (m_k×m_{k−1}) and b^{[k]}
  * (m_k×1) uniform in [−1/√m_{k−1}, 1/√m_{k−1}) from the seeded generator, W^{[1]} first, each
  * matrix row by row, then its bias (spec/ conventions: 'initialization').
  */

@@ -94,9 +94,9 @@ export const ERRATA: readonly Erratum[] = [
     affects: ['1.5', '4/multi-layer'],
     asPrinted: String.raw`\theta := \theta - \frac{\alpha}{B} \sum_{k=1}^{B} \nabla_{\theta} J^{(j_k)}(\theta)`,
     correction:
-      'θ := θ − α·g with g = (1/B) Σ_{k=1}^{B} ∇_θ J^{(j_k)}(θ): all B gradients are taken at the same θ (one update per iteration), summed in drawn order k = 1..B, then divided by B. In the batched form of Section 4, g is the gradient of the batch-mean loss (1/B)Σ_k J^{(j_k)}: ∂/∂W^{[k]} = (1/B)·Δ^{[k]}A^{[k−1]ᵀ} and ∂/∂b^{[k]} = (1/B)·Δ^{[k]}1_B, where column t of Δ^{[k]} is δ^{[k]} of example j_t.',
+      'Exactly as printed, in this order of float operations: all B gradients are taken at the same θ (one update per iteration), summed in drawn order k = 1..B, and the sum is scaled by fl(α/B): θ := θ − fl(α/B)·Σ_k ∇_θ J^{(j_k)}(θ) (reference/optimizers.ts#minibatchStep). GD (eq. 1.3) uses the mean gradient fl(Σ_i ∇J^{(i)}/n) times α (#gd, #meanGradient). The batched form of Section 4 folds the 1/B into the output delta, Δ^{[r]} = (Z^{[r]} − Y)/B, so ∂/∂W^{[k]} = Δ^{[k]}A^{[k−1]ᵀ} and ∂/∂b^{[k]} = Δ^{[k]}1_B are already means (reference/batched.ts#backpropBatch).',
     derivation:
-      'Linearity: (α/B)Σ_k ∇J^{(j_k)} = α∇((1/B)Σ_k J^{(j_k)}). Σ_t δ_t a_tᵀ = ΔAᵀ (a sum of outer products is the product of the stacked matrices) and Σ_t δ_t = Δ1_B. The per-example loop and the matrix form agree to float64 rounding, not bit for bit (different summation orders).',
+      'Linearity: (α/B)Σ_k ∇J^{(j_k)} = α∇((1/B)Σ_k J^{(j_k)}), and the gradient is linear in the output delta, so scaling Δ^{[r]} by 1/B scales every Δ^{[k]} and every gradient by 1/B. Σ_t δ_t a_tᵀ = ΔAᵀ (a sum of outer products is the product of the stacked matrices) and Σ_t δ_t = Δ1_B. Numerically the forms differ only in rounding: the per-example loop and the matrix form agree bit for bit when B is a power of two (scaling by 2^{-k} is exact and the sums run in the same order), and within γ_{N+B} times the terms\' magnitudes otherwise (tests in reference/batched.test.ts and reference/optimizers.test.ts).',
   },
   {
     id: 'init.uniform-fan-in',

@@ -33,7 +33,8 @@ export function renderInventory(): string {
       return site ? `[\`${site.exportName}\`](../${site.file}#L${site.line})` : `\`${ref}\``;
     });
     out.push(`Implemented by ${impls.join(', ')}.`);
-    if (e.errata && e.errata.length > 0) out.push(`Errata: ${e.errata.map((id) => `[${id}](errata.md#${anchor(id)})`).join(', ')}.`);
+    const errata = [...new Set([...(e.errata ?? []), ...ERRATA.filter((x) => x.affects.includes(e.id)).map((x) => x.id)])];
+    if (errata.length > 0) out.push(`Errata: ${errata.map((id) => `[${id}](errata.md#${anchor(id)})`).join(', ')}.`);
     out.push('');
   }
   return out.join('\n');
