@@ -2,15 +2,10 @@
  * Bad input is stopped at the door with the equation it violates, the offending name and the
  * shapes or values at fault, e.g. `eq. 2.12: W[2] must be 3x4 (m2 x m1), got 4x3`.
  */
+import { SpecError } from '../spec/specError.js';
 import { isBig, isPositive, math, type Matrix, type Scalar } from './numeric.js';
 
-export class SpecError extends Error {
-  /** `where` is the equation or algorithm line: 'eq. 2.12', 'Algorithm 2 line 4'. */
-  constructor(readonly where: string, detail: string) {
-    super(`${where}: ${detail}`);
-    this.name = 'SpecError';
-  }
-}
+export { SpecError };
 
 /** [rows, columns] of a matrix; fails clearly on anything that is not a 2-D matrix. */
 export function shapeOf(where: string, name: string, M: unknown): [number, number] {

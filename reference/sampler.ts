@@ -8,7 +8,12 @@
  *     where step t (t = 0..B−1) swaps position t with t + uniformIndex(n − t).
  * Indices are 0-based: the notes' example j ∈ {1..n} is our index j − 1.
  */
-import { SpecError, expectPositiveInteger } from './errors.js';
+import { SpecError } from '../spec/specError.js';
+
+/** Dependency-free (no mathjs), so the accelerated path shares this exact sampler. */
+function expectPositiveInteger(where: string, name: string, v: number): void {
+  if (!Number.isInteger(v) || v < 1) throw new SpecError(where, `${name} must be a positive integer, got ${v}`);
+}
 
 export interface Rng {
   /** The next raw 32-bit value, as an unsigned integer. */
