@@ -1,0 +1,196 @@
+/**
+ * Checks on the plain data of the accelerated path (scenario.types.ts), run BEFORE any tensor is
+ * made: a bad input throws a SpecError naming the equation it violates and allocates nothing.
+ * Dependency-free (no tfjs, no mathjs), so a browser page can bundle it.
+ */
+import { SpecError } from '../spec/specError.js';
+import type { ActivationName, DataSet, RowParamsData, Scenario } from './scenario.types.js';
+
+export const ACTIVATION_NAMES: readonly ActivationName[] = ['relu', 'sigmoid', 'tanh', 'identity'];
+
+const PARAMS = 'eq. 4.4';
+
+/** Eq. 2.14 (and 2/relu, 2.15, the identity of 2.16): σ must be one of the activations the notes use. */
+export function validateActivation(name: unknown): ActivationName {
+  if (typeof name !== 'string' || !(ACTIVATION_NAMES as readonly string[]).includes(name)) {
+    throw new SpecError('eq. 2.14', `unknown activation ${describe(name)}; expected one of ${ACTIVATION_NAMES.join(', ')}`);
+  }
+  return name as ActivationName;
+}
+
+/**
+ * Eq. 4.4 with 2/layer-shapes in row-major layout: W[k] is m_{k−1}×m_k, b[k] has m_k entries,
+ * m_0 = d >= 1, every m_k >= 1, m_r = 1, every entry finite. Returns [d, m_1, ..., m_r].
+ */
+export function validateRowParams(params: RowParamsData): number[] {
+  if (params === null || typeof params !== 'object' || !Array.isArray(params.W) || !Array.isArray(params.b)) {
+    throw new SpecError(PARAMS, 'row-major θ must be {W: [W[1], ..., W[r]], b: [b[1], ..., b[r]]} (W[k] m_{k−1} x m_k, b[k] m_k numbers)');
+  }
+  const r = params.W.length;
+  if (r === 0) throw new SpecError('eq. 2.12', 'the network needs at least one layer (r >= 1), got r = 0');
+  if (params.b.length !== r) throw new SpecError(PARAMS, `there are ${r} weight matrices W[k] but ${params.b.length} biases b[k]`);
+  const sizes = [matrixShape(PARAMS, 'W[1]', params.W[0])[0]];
+  if (sizes[0] === 0) throw new SpecError(PARAMS, 'W[1] must have d >= 1 rows (one per input coordinate), got 0');
+  for (let k = 1; k <= r; k++) {
+    const mk = vectorLength(PARAMS, `b[${k}]`, params.b[k - 1]);
+    if (mk === 0) throw new SpecError(PARAMS, `b[${k}] must have m${k} >= 1 entries, got none`);
+    const [rows, cols] = matrixShape(PARAMS, `W[${k}]`, params.W[k - 1]);
+    const expected = [sizes[k - 1]!, mk] as const;
+    if (rows !== expected[0] || cols !== expected[1]) {
+      throw new SpecError(PARAMS, `W[${k}] must be ${expected[0]}x${expected[1]} (${k === 1 ? 'd' : `m${k - 1}`} x m${k}, row-major), got ${rows}x${cols}`);
+    }
+    expectFiniteRows(PARAMS, `W[${k}]`, params.W[k - 1]!);
+    expectFiniteList(PARAMS, `b[${k}]`, params.b[k - 1]!);
+    sizes.push(mk);
+  }
+  if (sizes[r] !== 1) {
+    throw new SpecError('eq. 2.12', `the output layer must have m${r} = 1 (h_θ(x) is a scalar, W[${r}] is m${r - 1} x 1), got m${r} = ${sizes[r]}`);
+  }
+  return sizes;
+}
+
+/**
+ * Eq. 1.2 and 4.4: a data set of n >= 1 examples, X n×d (row i is x^{(i)ᵀ}), y n targets, all
+ * finite. Returns n.
+ */
+export function validateDataSet(data: DataSet, d: number): number {
+  if (data === null || typeof data !== 'object' || !Array.isArray(data.X) || !Array.isArray(data.y)) {
+    throw new SpecError('eq. 1.2', 'the data set must be {X: n rows of d numbers, y: n numbers}');
+  }
+  const n = data.X.length;
+  if (n === 0) throw new SpecError('eq. 1.2', 'the data set must hold at least one example (n >= 1), got n = 0');
+  const [, cols] = matrixShape(PARAMS, 'X', data.X);
+  if (cols !== d) throw new SpecError(PARAMS, `X must be ${n}x${d} (n x d, one example per row; d = the rows of W[1]), got ${n}x${cols}`);
+  if (vectorLength('eq. 1.2', 'y', data.y) !== n) {
+    throw new SpecError('eq. 1.2', `y must hold n = ${n} targets (one per row of X), got ${data.y.length}`);
+  }
+  expectFiniteRows(PARAMS, 'X', data.X);
+  expectFiniteList('eq. 1.1', 'y', data.y);
+  return n;
+}
+
+/**
+ * Algorithm 2 line 4: a batch j_1..j_B of 0-based example indices, 1 <= B <= n, each in 0..n−1,
+ * no index twice (sampled without replacement). A batch of one is Algorithm 1 line 4's j.
+ */
+export function validateBatch(batch: readonly number[], n: number): void {
+  const where = 'Algorithm 2 line 4';
+  if (!Array.isArray(batch) || batch.length === 0) throw new SpecError('eq. 1.5', 'a batch needs at least one index (B >= 1), got none');
+  if (batch.length > n) {
+    throw new SpecError(where, `batch size B = ${batch.length} is larger than the data set (n = ${n}): B examples are sampled without replacement`);
+  }
+  const seen = new Set<number>();
+  batch.forEach((j, t) => {
+    if (typeof j !== 'number' || !Number.isInteger(j) || j < 0 || j >= n) {
+      throw new SpecError(where, `index j_${t + 1} = ${describe(j)} is out of range: examples are 0..${n - 1} (0-based, n = ${n})`);
+    }
+    if (seen.has(j)) throw new SpecError(where, `index ${j} appears twice in the batch: j_1..j_B are sampled without replacement`);
+    seen.add(j);
+  });
+}
+
+/** Algorithm 2 line 3 with line 4's samples given: a list of batches, one per iteration, each valid. */
+export function validateBatches(batches: readonly (readonly number[])[], n: number): void {
+  if (!Array.isArray(batches)) throw new SpecError('Algorithm 2 line 3', `batches must be a list of batches, one per iteration, got ${describe(batches)}`);
+  batches.forEach((batch) => validateBatch(batch, n));
+}
+
+/** Eq. 1.5 (and 1.3, 1.4: pass `where`): the learning rate α must be finite and > 0. */
+export function validateAlpha(alpha: unknown, where = 'eq. 1.5'): number {
+  if (typeof alpha !== 'number' || !Number.isFinite(alpha) || alpha <= 0 || alpha > FLOAT32_MAX) {
+    throw new SpecError(where, `learning rate α must be finite and > 0, got ${describe(alpha)}`);
+  }
+  return alpha;
+}
+
+/** Algorithm 1 line 1 / Algorithm 2 line 1: n_iter must be a positive integer. */
+export function validateIterations(nIter: unknown, where: string): number {
+  if (typeof nIter !== 'number' || !Number.isInteger(nIter) || nIter < 1) {
+    throw new SpecError(where, `n_iter (number of iterations) must be a positive integer, got ${describe(nIter)}`);
+  }
+  return nIter;
+}
+
+/** Algorithm 2 line 1 and line 4: the batch size B is given, an integer with 1 <= B <= n. */
+export function validateBatchSize(B: unknown, n: number): number {
+  if (B === undefined) throw new SpecError('Algorithm 2 line 1', 'the batch size B is a required hyperparameter');
+  if (typeof B !== 'number' || !Number.isInteger(B) || B < 1 || B > n) {
+    throw new SpecError('Algorithm 2 line 4', `batch size B must be an integer in 1..n (n = ${n}) when sampling without replacement, got ${describe(B)}`);
+  }
+  return B;
+}
+
+/** What validateScenario found: the layer sizes [d, m_1, ..., m_r] and n. */
+export interface ScenarioShape {
+  readonly sizes: readonly number[];
+  readonly n: number;
+}
+
+/** Every check above on a whole Scenario (θ, σ, the data, each batch, α). */
+export function validateScenario(scenario: Scenario): ScenarioShape {
+  if (scenario === null || typeof scenario !== 'object') throw new SpecError(PARAMS, 'a scenario must be {params, activation, data, batches, alpha}');
+  const sizes = validateRowParams(scenario.params);
+  validateActivation(scenario.activation);
+  const n = validateDataSet(scenario.data, sizes[0]!);
+  validateBatches(scenario.batches, n);
+  validateAlpha(scenario.alpha);
+  return { sizes, n };
+}
+
+/** [rows, columns] of a list of rows of equal length; fails clearly on anything else. */
+function matrixShape(where: string, name: string, M: unknown): [number, number] {
+  if (!Array.isArray(M)) throw new SpecError(where, `${name} must be a matrix (a list of rows), got ${describe(M)}`);
+  let cols = 0;
+  M.forEach((row: unknown, i) => {
+    if (!Array.isArray(row)) throw new SpecError(where, `${name} row ${i + 1} must be a list of numbers, got ${describe(row)}`);
+    if (i === 0) cols = row.length;
+    else if (row.length !== cols) throw new SpecError(where, `${name} row ${i + 1} has ${row.length} entries but row 1 has ${cols} (rows of a matrix have equal length)`);
+  });
+  return [M.length, cols];
+}
+
+function vectorLength(where: string, name: string, v: unknown): number {
+  if (!Array.isArray(v)) throw new SpecError(where, `${name} must be a list of numbers, got ${describe(v)}`);
+  return v.length;
+}
+
+/** The largest finite float32, (2 − 2^-23)·2^127: beyond it a number becomes ±Infinity on upload. */
+export const FLOAT32_MAX = 3.4028234663852886e38;
+
+/** A finite number that stays finite in float32; otherwise why not. */
+function notFinite(v: unknown): string | undefined {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return `is ${describe(v)}`;
+  if (Math.abs(v) > FLOAT32_MAX) return `is ${v}, which overflows float32 (|v| <= ${FLOAT32_MAX})`;
+  return undefined;
+}
+
+/** Every entry finite (in float32); the first bad one is named 1-based: `entry (2,3) is NaN`. */
+function expectFiniteRows(where: string, name: string, M: readonly (readonly unknown[])[]): void {
+  M.forEach((row, i) =>
+    row.forEach((v, j) => {
+      const why = notFinite(v);
+      if (why !== undefined) throw new SpecError(where, `${name} must be finite, but entry (${i + 1},${j + 1}) ${why}`);
+    }),
+  );
+}
+
+function expectFiniteList(where: string, name: string, v: readonly unknown[]): void {
+  v.forEach((x, i) => {
+    const why = notFinite(x);
+    if (why !== undefined) throw new SpecError(where, `${name} must be finite, but entry ${i + 1} ${why}`);
+  });
+}
+
+function describe(v: unknown): string {
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'string') return `'${v}'`;
+  if (Array.isArray(v)) return `a list of length ${v.length}`;
+  if (v === null || v === undefined) return String(v);
+  return typeof v;
+}
+
+/** Algorithm 1 line 4 / Algorithm 2 line 4: the sampler's seed (reference/sampler.ts) is an integer. */
+export function validateSeed(seed: unknown, where: string): number {
+  if (typeof seed !== 'number' || !Number.isInteger(seed)) throw new SpecError(where, `the sampler's seed must be an integer, got ${describe(seed)}`);
+  return seed;
+}
