@@ -1,0 +1,134 @@
+/**
+ * Builds the page bundle of the browser harness: entry.ts and everything it imports (tfjs, the
+ * webgpu backend, accelerated/) as one ESM script for the browser, with esbuild's JS API.
+ *
+ * Cached in node_modules/.cache/browser-harness/ (ignored by git with node_modules/): the manifest
+ * records the sha-256 (and size and mtime) of every input esbuild read (its metafile) and a hash of
+ * the build options; a later call rebuilds only when an input's content changed (a file whose size
+ * and mtime are unchanged is not reread), the bundle is missing, or `force`.
+ * Files are written to a temporary name and renamed, so parallel test workers never read half a file.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, version as esbuildVersion, type BuildOptions } from 'esbuild';
+
+/** The repository root (this file is accelerated/browser/bundle.ts). */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const ENTRY = join(REPO_ROOT, 'accelerated', 'browser', 'entry.ts');
+export const CACHE_DIR = join(REPO_ROOT, 'node_modules', '.cache', 'browser-harness');
+
+export interface PageBundle {
+  /** The bundle's JavaScript (ESM). */
+  readonly code: string;
+  /** Its path in the cache directory. */
+  readonly path: string;
+  /** True when this call ran esbuild, false when the cached bundle was still fresh. */
+  readonly rebuilt: boolean;
+  /** How many source files the bundle was built from. */
+  readonly inputs: number;
+  readonly ms: number;
+}
+
+interface InputStamp {
+  readonly sha256: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+async function stampOf(input: string): Promise<InputStamp> {
+  const path = join(REPO_ROOT, input);
+  const { size, mtimeMs } = await stat(path);
+  return { sha256: sha256(await readFile(path)), size, mtimeMs };
+}
+
+interface Manifest {
+  readonly optionsHash: string;
+  readonly bundle: string;
+  /** Input path (relative to REPO_ROOT, as esbuild's metafile names it) → its content's sha-256, size, mtime. */
+  readonly inputs: Record<string, InputStamp>;
+}
+
+const options: BuildOptions = {
+  entryPoints: [ENTRY],
+  absWorkingDir: REPO_ROOT,
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  // Unminified: page errors keep readable function names (a source map would double the size).
+  minify: false,
+  legalComments: 'none',
+  logLevel: 'silent',
+  metafile: true,
+  write: false,
+};
+
+const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+const optionsHash = sha256(JSON.stringify({ esbuildVersion, options, entry: ENTRY }));
+const MANIFEST = join(CACHE_DIR, 'manifest.json');
+const BUNDLE = join(CACHE_DIR, 'page.js');
+
+async function readManifest(): Promise<Manifest | undefined> {
+  try {
+    return JSON.parse(await readFile(MANIFEST, 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when every input of `manifest` still has the recorded hash. */
+async function fresh(manifest: Manifest): Promise<boolean> {
+  if (manifest.optionsHash !== optionsHash || !existsSync(join(CACHE_DIR, manifest.bundle))) return false;
+  const checks = await Promise.all(
+    Object.entries(manifest.inputs).map(async ([input, recorded]) => {
+      try {
+        const { size, mtimeMs } = await stat(join(REPO_ROOT, input));
+        if (size === recorded.size && mtimeMs === recorded.mtimeMs) return true;
+        return (await stampOf(input)).sha256 === recorded.sha256;
+      } catch {
+        return false;
+      }
+    }),
+  );
+  return checks.every(Boolean);
+}
+
+async function writeAtomically(path: string, data: string): Promise<void> {
+  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(tmp, data);
+  await rename(tmp, path);
+}
+
+/** The page bundle, rebuilt only when a source changed (see the file comment). */
+export async function buildPageBundle(opts: { force?: boolean } = {}): Promise<PageBundle> {
+  const started = performance.now();
+  const manifest = opts.force ? undefined : await readManifest();
+  if (manifest !== undefined && (await fresh(manifest))) {
+    const code = await readFile(join(CACHE_DIR, manifest.bundle), 'utf8');
+    return { code, path: join(CACHE_DIR, manifest.bundle), rebuilt: false, inputs: Object.keys(manifest.inputs).length, ms: performance.now() - started };
+  }
+  let result;
+  try {
+    result = await build(options);
+  } catch (e) {
+    const errors = (e as { errors?: { text: string; location?: { file: string; line: number } | null }[] }).errors;
+    const detail = errors?.map((m) => (m.location ? `${m.location.file}:${m.location.line}: ${m.text}` : m.text)).join('\n') ?? String(e);
+    throw new Error(`browser harness: esbuild could not bundle ${ENTRY}:\n${detail}`);
+  }
+  const output = result.outputFiles?.[0];
+  if (output === undefined) throw new Error('browser harness: esbuild produced no output');
+  const inputs: Record<string, InputStamp> = {};
+  await Promise.all(
+    // '(disabled):…' inputs are modules the packages' "browser" fields map to nothing: no file to hash.
+    Object.keys(result.metafile?.inputs ?? {}).filter((input) => !input.startsWith('(')).map(async (input) => {
+      inputs[input] = await stampOf(input);
+    }),
+  );
+  await mkdir(CACHE_DIR, { recursive: true });
+  await writeAtomically(BUNDLE, output.text);
+  await writeAtomically(MANIFEST, JSON.stringify({ optionsHash, bundle: 'page.js', inputs } satisfies Manifest));
+  return { code: output.text, path: BUNDLE, rebuilt: true, inputs: Object.keys(inputs).length, ms: performance.now() - started };
+}
