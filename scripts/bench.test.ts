@@ -1,0 +1,70 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+const IMPLEMENTATIONS = ['accelerated', 'autograd', 'tfjs-layers', 'reference', 'numpy'];
+
+/** Runs `npx tsx scripts/bench.ts ...args` in its own process group; kills the group after `ms`. */
+function bench(args: string[], ms: number): Promise<{ code: number | null; output: string; timedOut: boolean }> {
+  return new Promise((resolve) => {
+    const proc = spawn('npx', ['tsx', 'scripts/bench.ts', ...args], { cwd: projectRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      if (proc.pid !== undefined) process.kill(-proc.pid, 'SIGKILL');
+    }, ms);
+    proc.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    proc.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    proc.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output, timedOut });
+    });
+  });
+}
+
+const positive = (x: unknown): boolean => typeof x === 'number' && Number.isFinite(x) && x > 0;
+
+describe('npm run bench', () => {
+  it('[thm3.1] bench --quick writes the required JSON fields', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-test-'));
+    try {
+      const file = join(dir, 'bench.json');
+      const run = await bench(['--quick', '--json', file], 150_000);
+      expect(run.timedOut, run.output).toBe(false);
+      expect(run.code, run.output).toBe(0);
+      expect(run.output).toContain('fwd+bwd/fwd');
+      const records = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>[];
+      expect(Array.isArray(records)).toBe(true);
+      for (const r of records) {
+        const where = JSON.stringify(r).slice(0, 200);
+        expect(IMPLEMENTATIONS, where).toContain(r['implementation']);
+        expect(typeof r['backend'], where).toBe('string');
+        const network = r['network'] as { sizes?: unknown; batch?: unknown } | undefined;
+        expect(Array.isArray(network?.sizes) && (network.sizes as unknown[]).every((m) => Number.isInteger(m) && (m as number) >= 1), where).toBe(true);
+        expect(Number.isInteger(network?.batch) && (network!.batch as number) >= 1, where).toBe(true);
+        expect(positive(r['examplesPerSecond']), where).toBe(true);
+        expect(positive(r['gflops']), where).toBe(true);
+        // Theorem 3.1 made concrete: a ratio of two measured times (its bound is not asserted here).
+        expect(positive(r['forwardBackwardOverForward']), where).toBe(true);
+        expect(positive(r['peakRssMB']), where).toBe(true);
+        expect(typeof r['ratios'], where).toBe('object');
+      }
+      // Every implementation is present, the reference on the small network only.
+      expect(new Set(records.map((r) => r['implementation']))).toEqual(new Set(IMPLEMENTATIONS));
+      const sizesOf = (impl: string): string[] => [...new Set(records.filter((r) => r['implementation'] === impl).map((r) => JSON.stringify((r['network'] as { sizes: number[] }).sizes)))];
+      expect(sizesOf('reference')).toHaveLength(1);
+      expect(sizesOf('accelerated')).toHaveLength(2);
+      // The three Node backends for each tfjs implementation, on both networks.
+      for (const impl of ['accelerated', 'autograd', 'tfjs-layers']) {
+        expect(records.filter((r) => r['implementation'] === impl).map((r) => r['backend']).sort()).toEqual(['cpu', 'cpu', 'wasm-single', 'wasm-single', 'wasm-threaded', 'wasm-threaded']);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
