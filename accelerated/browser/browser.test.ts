@@ -193,6 +193,15 @@ for (const backend of GPU_BACKENDS) {
       expect(await run(backend, scenario)).toEqual(forwardingOff);
     }, TEST_TIMEOUT_MS);
 
+    it(`[1.5, alg2.line3] ${backend}: 1,000 training steps in the page leave tf.memory().numTensors where it was`, async () => {
+      const n = HAND_MADE.data.y.length;
+      const long: Scenario = { ...HAND_MADE, alpha: 1 / 64, batches: Array.from({ length: 1000 }, (_, i) => [i % n]) };
+      const output = await run(backend, long);
+      expect(output.losses).toHaveLength(1000);
+      expect(output.losses.every(Number.isFinite)).toBe(true);
+      expect(output.tensorsAfter, 'tensors alive after 1,000 steps').toBe(output.tensorsBefore);
+    }, TEST_TIMEOUT_MS);
+
     it(`[4.4] ${backend}: bad input fails in the page with the equation named, and the page stays usable with no tensor left behind`, async () => {
       const before = await run(backend, HAND_MADE);
       await expect(browser().runInBrowser(backend, BAD, { timeoutMs: RUN_TIMEOUT_MS })).rejects.toThrow(/runScenario on .* failed: .*eq\. 4\.4: W\[2\] must be 2x1/);
