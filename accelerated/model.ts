@@ -121,9 +121,12 @@ export function backpropRows(theta: RowParams, X: tf.Tensor2D, Y: tf.Tensor2D, a
   const W: tf.Tensor2D[] = [];
   const b: tf.Tensor2D[] = [];
   Delta[r] = tf.div(tf.sub(Z[r]!, Y), B);
+  // 1_Bᵀ·Δ as a (1×B)·(B×m_k) product: the same column sums, but on wasm a matMul is ~10x faster
+  // than tf.sum over axis 0 (measured by npm run bench).
+  const onesRow = tf.ones([1, B]) as tf.Tensor2D;
   for (let k = r; k >= 1; k--) {
     W[k - 1] = tf.matMul(tf.transpose(A[k - 1]!), Delta[k]!);
-    b[k - 1] = tf.sum(Delta[k]!, 0, true);
+    b[k - 1] = tf.matMul(onesRow, Delta[k]!);
     if (k > 1) {
       Delta[k - 1] = tf.mul(tf.matMul(Delta[k]!, tf.transpose(theta.W[k - 1]!)), activationPrime(activation, Z[k - 1]!, A[k - 1]!));
     }
