@@ -1,0 +1,21 @@
+/**
+ * Property-based checking with fast-check: random cases from the check's seed, shrunk to the
+ * smallest failing one, reported with the seed and path that replay it (`--seed`).
+ */
+import fc from 'fast-check';
+import { CheckFailure, type CheckContext } from './check.js';
+
+/**
+ * Runs `body` on ctx.runs cases of `arb`; resolves to a one-line summary, or throws the
+ * CheckFailure of the shrunk counterexample with the replay information appended.
+ */
+export async function forAll<T>(ctx: CheckContext, arb: fc.Arbitrary<T>, body: (value: T) => Promise<void>): Promise<string> {
+  const details = await fc.check(fc.asyncProperty(arb, body), { seed: ctx.seed, numRuns: ctx.runs, endOnFailure: false });
+  if (!details.failed) return `${details.numRuns} random cases (seed ${ctx.seed})`;
+  const replay = `fast-check seed ${details.seed}, path "${details.counterexamplePath ?? ''}", shrunk ${details.numShrinks} times; rerun with --seed ${details.seed}`;
+  const error = details.errorInstance;
+  if (error instanceof CheckFailure) {
+    throw new CheckFailure(`${error.message} [${replay}]`, error.mismatch, error.reproducer);
+  }
+  throw new CheckFailure(`${error instanceof Error ? error.message : String(error)} [${replay}]`);
+}
