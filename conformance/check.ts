@@ -38,9 +38,22 @@ export class CheckFailure extends Error {
     message: string,
     readonly mismatch?: Mismatch,
     public reproducer?: Reproducer,
+    /** The implementation did not answer at all (crashed, hung, spoke garbage): asking again with smaller inputs is pointless. */
+    readonly unanswered = false,
   ) {
     super(message);
     this.name = 'CheckFailure';
+  }
+}
+
+/**
+ * Thrown by an adapter when the implementation could not answer (its process died, timed out,
+ * wrote something that is not a protocol message), as opposed to answering wrongly.
+ */
+export class ImplementationFault extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImplementationFault';
   }
 }
 

@@ -10,11 +10,23 @@ import { CheckFailure, type CheckContext } from './check.js';
  * CheckFailure of the shrunk counterexample with the replay information appended.
  */
 export async function forAll<T>(ctx: CheckContext, arb: fc.Arbitrary<T>, body: (value: T) => Promise<void>): Promise<string> {
-  const details = await fc.check(fc.asyncProperty(arb, body), { seed: ctx.seed, numRuns: ctx.runs, endOnFailure: false });
+  // After an unanswered call (crash, hang, garbage) shrinking would only repeat it: fail fast instead.
+  let unanswered: CheckFailure | undefined;
+  const guarded = async (value: T): Promise<void> => {
+    if (unanswered !== undefined) throw unanswered;
+    try {
+      await body(value);
+    } catch (error) {
+      if (error instanceof CheckFailure && error.unanswered) unanswered = error;
+      throw error;
+    }
+  };
+  const details = await fc.check(fc.asyncProperty(arb, guarded), { seed: ctx.seed, numRuns: ctx.runs, endOnFailure: false });
   if (!details.failed) return `${details.numRuns} random cases (seed ${ctx.seed})`;
   const replay = `fast-check seed ${details.seed}, path "${details.counterexamplePath ?? ''}", shrunk ${details.numShrinks} times; rerun with --seed ${details.seed}`;
   const error = details.errorInstance;
   if (error instanceof CheckFailure) {
+    if (error.unanswered) throw error;
     throw new CheckFailure(`${error.message} [${replay}]`, error.mismatch, error.reproducer);
   }
   throw new CheckFailure(`${error instanceof Error ? error.message : String(error)} [${replay}]`);

@@ -3,7 +3,7 @@
  * CheckFailure fails with its message; any other throw (the implementation crashed, answered
  * garbage, or the check itself broke) also fails, with the reason, and the run goes on.
  */
-import { CheckFailure, type Check, type CheckContext, type Mismatch, type Reproducer, type Status } from './check.js';
+import { CheckFailure, ImplementationFault, type Check, type CheckContext, type Mismatch, type Reproducer, type Status } from './check.js';
 import { capabilities, type Implementation, type OperationName } from './interface.js';
 import { toleranceProfile } from './tolerances.js';
 
@@ -52,8 +52,12 @@ function describe(error: unknown): string {
   return String(error);
 }
 
-/** A context whose `call` turns every way an operation can misbehave into a CheckFailure. */
-function contextFor(impl: Implementation, options: RunOptions): CheckContext {
+/**
+ * A context for one check whose `call` turns every way an operation can misbehave into a
+ * CheckFailure. Once `state.stopped` is set (the check ran past its limit) every call fails at
+ * once, so an abandoned check cannot keep talking to the implementation.
+ */
+function contextFor(impl: Implementation, options: RunOptions, state: { stopped: boolean }): CheckContext {
   return {
     impl,
     tolerance: toleranceProfile(impl),
@@ -63,11 +67,12 @@ function contextFor(impl: Implementation, options: RunOptions): CheckContext {
     async call(operation, request) {
       const fn = impl.operations[operation] as ((r: unknown) => unknown) | undefined;
       if (fn === undefined) throw new CheckFailure(`${operation}: not provided by ${impl.name}`);
+      if (state.stopped) throw new CheckFailure(`${operation}: not called, the check ran past its time limit`, undefined, undefined, true);
       let answer: unknown;
       try {
         answer = await fn.call(impl.operations, request);
       } catch (error) {
-        throw new CheckFailure(`${operation} failed: ${describe(error)}`, undefined, { operation, request });
+        throw new CheckFailure(`${operation} failed: ${describe(error)}`, undefined, { operation, request }, error instanceof ImplementationFault);
       }
       if (answer === undefined || answer === null) {
         throw new CheckFailure(`${operation} returned ${String(answer)} instead of an answer`, undefined, { operation, request });
@@ -85,7 +90,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
 
-async function runOne(check: Check, impl: Implementation, ctx: CheckContext, options: RunOptions): Promise<CheckResult> {
+async function runOne(check: Check, impl: Implementation, options: RunOptions): Promise<CheckResult> {
   const base = { implementation: impl.name, check: check.id, specIds: check.specIds };
   const have = capabilities(impl);
   const missing = check.requires.filter((op: OperationName) => !have.includes(op));
@@ -99,11 +104,13 @@ async function runOne(check: Check, impl: Implementation, ctx: CheckContext, opt
   let message: string;
   let mismatch: Mismatch | undefined;
   let reproducer: Reproducer | undefined;
+  const state = { stopped: false };
   try {
-    const verdict = await withTimeout(check.run(ctx), options.checkTimeoutMs ?? 60_000, check.id);
+    const verdict = await withTimeout(check.run(contextFor(impl, options, state)), options.checkTimeoutMs ?? 60_000, check.id);
     status = verdict?.status ?? 'pass';
     message = verdict?.message ?? '';
   } catch (error) {
+    state.stopped = true;
     status = 'fail';
     message = error instanceof CheckFailure ? error.message : `check stopped by an unexpected error: ${describe(error)}`;
     if (error instanceof CheckFailure) ({ mismatch, reproducer } = error);
@@ -122,10 +129,9 @@ async function runOne(check: Check, impl: Implementation, ctx: CheckContext, opt
 
 /** Runs the selected checks on `impl`, in order, one at a time. Does not close `impl`. */
 export async function runChecks(impl: Implementation, checks: readonly Check[], options: RunOptions = {}): Promise<CheckResult[]> {
-  const ctx = contextFor(impl, options);
   const results: CheckResult[] = [];
   for (const check of checks.filter((c) => selected(c, options.only))) {
-    const result = await runOne(check, impl, ctx, options);
+    const result = await runOne(check, impl, options);
     results.push(result);
     options.onResult?.(result);
   }

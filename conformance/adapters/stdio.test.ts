@@ -1,0 +1,103 @@
+/**
+ * The stdio adapter against tiny inline programs (node -e), one per way a program can misbehave.
+ * The example implementations in examples/ are tested end to end in examples/examples.test.ts.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Implementation } from '../interface.js';
+import { stdioImplementation } from './stdio.js';
+
+/** A program that handshakes, then answers forward with `answer(id, request, count)` (JS source). */
+function program(answer: string, handshake = `{protocol: 1, name: 'tiny', dtype: 'float64', activations: ['relu'], operations: ['forward']}`): string[] {
+  const source = `
+    const rl = require('node:readline').createInterface({ input: process.stdin });
+    let count = 0;
+    rl.on('line', (line) => {
+      const { id, op, request } = JSON.parse(line);
+      if (op === 'handshake') return void process.stdout.write(JSON.stringify({ id, result: ${handshake} }) + '\\n');
+      count++;
+      ${answer}
+    });`;
+  return ['-e', source];
+}
+const ok = `process.stdout.write(JSON.stringify({ id, result: { z: [[0]], a: [[0]], output: count } }) + '\\n');`;
+const request = { params: { W: [[[1]]], b: [[0]] }, activation: 'relu' as const, x: [1] };
+
+const open: Implementation[] = [];
+async function start(answer: string, options = {}, handshake?: string): Promise<Implementation> {
+  const impl = await stdioImplementation(process.execPath, program(answer, handshake), { timeoutMs: 2000, ...options });
+  open.push(impl);
+  return impl;
+}
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((impl) => impl.close?.()));
+});
+
+describe('stdio adapter', () => {
+  it('[2.12] handshakes and answers, with one process for the whole session', async () => {
+    const impl = await start(ok);
+    expect(impl).toMatchObject({ name: 'tiny', dtype: 'float64', activations: ['relu'] });
+    expect(Object.keys(impl.operations)).toEqual(['forward']);
+    expect(await impl.operations.forward!(request)).toEqual({ z: [[0]], a: [[0]], output: 1 });
+    expect(await impl.operations.forward!(request)).toMatchObject({ output: 2 });
+  });
+
+  it('[2.12] decodes "NaN" and "Infinity" strings into numbers for the checks to report', async () => {
+    const impl = await start(`process.stdout.write(JSON.stringify({ id, result: { z: [['NaN']], a: [['-Infinity']], output: 'Infinity' } }) + '\\n');`);
+    expect(await impl.operations.forward!(request)).toEqual({ z: [[Number.NaN]], a: [[-Infinity]], output: Infinity });
+  });
+
+  it('[2.12] reports an error answer with its code and message', async () => {
+    const impl = await start(`process.stdout.write(JSON.stringify({ id, error: { code: 'invalid', message: 'W[1] looks wrong' } }) + '\\n');`);
+    await expect(impl.operations.forward!(request)).rejects.toThrow('the program answered error "invalid": W[1] looks wrong');
+  });
+
+  const faults: [string, string, string][] = [
+    ['not JSON', `process.stdout.write('hello\\n');`, 'the program wrote a line that is not JSON: "hello"'],
+    ['a wrong id', `process.stdout.write(JSON.stringify({ id: id + 1, result: {} }) + '\\n');`, 'answered id'],
+    ['an exit', `process.exit(3);`, 'the program exited (status 3) while answering forward'],
+    ['a hang', ``, 'no answer within 2000 ms'],
+    ['half a line', `process.stdout.write('{"id": ' + id + ', "resu');`, 'no answer within 2000 ms'],
+    ['an oversized line', `process.stdout.write('x'.repeat(5000) + '\\n');`, 'longer than 1000 bytes'],
+  ];
+  for (const [what, answer, reason] of faults) {
+    it(`[2.12] fails the request on ${what}, kills the process and restarts it for the next request`, async () => {
+      const impl = await start(`if (count === 1) { ${answer} } else { ${ok} }`, { maxMessageBytes: 1000 });
+      await expect(impl.operations.forward!(request)).rejects.toThrow(reason);
+      // the restarted program counts from 1 again, so it misbehaves again; a third one answers... also count 1
+      await expect(impl.operations.forward!(request)).rejects.toThrow(reason);
+    });
+  }
+
+  it('[2.12] restarts after a crash and goes on answering', async () => {
+    const impl = await start(`if (count === 2) process.exit(1); ${ok}`);
+    expect(await impl.operations.forward!(request)).toMatchObject({ output: 1 });
+    await expect(impl.operations.forward!(request)).rejects.toThrow('exited (status 1)');
+    expect(await impl.operations.forward!(request)).toMatchObject({ output: 1 });
+  });
+
+  it('[2.12] keeps only the tail of a flood on stderr and shows it when the program dies', async () => {
+    const impl = await start(`process.stderr.write('noise '.repeat(200000) + 'last words'); setTimeout(() => process.exit(2), 100);`);
+    await expect(impl.operations.forward!(request)).rejects.toThrow(/exited \(status 2\).*last words$/);
+  });
+
+  it('[2.12] refuses a program that speaks another protocol version, naming both', async () => {
+    await expect(start(ok, {}, `{protocol: 99, name: 'x', dtype: 'float64', activations: [], operations: []}`)).rejects.toThrow(
+      'handshake: the program speaks protocol 99, this suite speaks protocol 1',
+    );
+  });
+
+  it('[2.12] refuses a program that cannot be started', async () => {
+    await expect(stdioImplementation('/nonexistent/program', [], { timeoutMs: 2000 })).rejects.toThrow(/could not run \/nonexistent\/program/);
+  });
+
+  it('[2.12] leaves no process behind: close() ends it, a timeout kills the whole process group', async () => {
+    const impl = await start(`require('node:child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', 'grand' + 'child'], { stdio: 'ignore' }); console.error('child started');`, { timeoutMs: 1500 });
+    const { execFileSync } = await import('node:child_process');
+    const grandchildren = (): string[] => execFileSync('ps', ['-eo', 'args']).toString().split('\n').filter((l) => l.endsWith(' grandchild'));
+    const answer = expect(impl.operations.forward!(request)).rejects.toThrow('no answer within 1500 ms');
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(grandchildren()).toHaveLength(1);
+    await answer;
+    expect(grandchildren()).toEqual([]);
+  });
+});

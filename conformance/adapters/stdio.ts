@@ -1,0 +1,275 @@
+/**
+ * Any program that speaks spec/protocol.md (JSON lines over stdio) as an Implementation. The
+ * program is spawned with an argument array (never a shell), in its own process group so that it
+ * and its children can be killed together. Every way it can misbehave — exit, hang, sleep past the
+ * timeout, non-JSON, half a line, an oversized line, a wrong id — rejects the request in flight
+ * with an ImplementationFault saying why; the process is killed and the next request starts a
+ * fresh one. Nothing received is evaluated: lines are only JSON.parse'd.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { ImplementationFault } from '../check.js';
+import { ACTIVATIONS, OPERATION_NAMES, type Activation, type Dtype, type Implementation, type OperationName, type Operations } from '../interface.js';
+
+export const PROTOCOL_VERSION = 1;
+
+export interface StdioOptions {
+  /** Per-request limit (default 10 s). */
+  readonly timeoutMs?: number;
+  /** Largest accepted answer line (default 8 MiB). */
+  readonly maxMessageBytes?: number;
+  /** Requests after this time (ms since epoch) fail at once: the bound on the whole run. */
+  readonly deadline?: number;
+  readonly cwd?: string;
+  /** Called with each restart's reason (for a verbose log). */
+  readonly onRestart?: (reason: string) => void;
+}
+
+/** What a program declares in its handshake (spec/protocol.md section 3). */
+export interface Handshake {
+  readonly protocol: number;
+  readonly name: string;
+  readonly dtype: Dtype;
+  readonly activations: readonly Activation[];
+  readonly operations: readonly OperationName[];
+  readonly conventions?: { readonly reluPrimeAtZero?: number };
+}
+
+const STDERR_TAIL = 4096;
+const EXIT_GRACE_MS = 2000;
+
+/** Every live child, so none outlives this process (exit, Ctrl-C, an uncaught error). */
+const LIVE = new Set<ChildProcessWithoutNullStreams>();
+let exitHookInstalled = false;
+function killGroup(child: ChildProcessWithoutNullStreams): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+  LIVE.delete(child);
+}
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => LIVE.forEach(killGroup));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      LIVE.forEach(killGroup);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  }
+}
+
+/** Protocol numbers: the strings "NaN", "Infinity", "-Infinity" stand for the non-finite values. */
+function decodeNumbers(value: unknown): unknown {
+  if (value === 'NaN') return Number.NaN;
+  if (value === 'Infinity') return Number.POSITIVE_INFINITY;
+  if (value === '-Infinity') return Number.NEGATIVE_INFINITY;
+  if (Array.isArray(value)) return value.map(decodeNumbers);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decodeNumbers(v)]));
+  return value;
+}
+
+interface Pending {
+  readonly id: number;
+  readonly op: string;
+  resolve(line: Record<string, unknown>): void;
+  reject(error: Error): void;
+}
+
+/** One running process of the program. */
+class Session {
+  readonly child: ChildProcessWithoutNullStreams;
+  private chunks: Buffer[] = [];
+  private buffered = 0;
+  private stderrTail = '';
+  private pending: Pending | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  dead: string | undefined;
+
+  constructor(command: string, args: readonly string[], private readonly options: StdioOptions) {
+    installExitHook();
+    this.child = spawn(command, [...args], { cwd: options.cwd, detached: true, stdio: ['pipe', 'pipe', 'pipe'], shell: false });
+    LIVE.add(this.child);
+    this.child.stdout.on('data', (chunk: Buffer) => this.onStdout(chunk));
+    this.child.stderr.on('data', (chunk: Buffer) => {
+      this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-STDERR_TAIL);
+    });
+    this.child.stdin.on('error', () => undefined); // EPIPE after the program exits: reported by 'exit'
+    this.child.on('error', (error) => this.die(`could not run ${command}: ${error.message}`));
+    this.child.on('exit', (code, signal) => this.die(`the program exited (${signal === null ? `status ${code}` : `signal ${signal}`})`));
+  }
+
+  private stderrNote(): string {
+    const tail = this.stderrTail.trim();
+    return tail === '' ? '' : `; its stderr ends with: ${tail.slice(-300)}`;
+  }
+
+  /** The process is unusable: fail what is in flight with `reason`, kill the group. */
+  die(reason: string): void {
+    if (this.dead === undefined) this.dead = reason;
+    clearTimeout(this.timer);
+    const pending = this.pending;
+    this.pending = undefined;
+    killGroup(this.child);
+    pending?.reject(new ImplementationFault(`${reason} while answering ${pending.op} (request id ${pending.id})${this.stderrNote()}`));
+  }
+
+  private onStdout(chunk: Buffer): void {
+    let start = 0;
+    let newline = chunk.indexOf(10);
+    while (newline !== -1) {
+      const part = chunk.subarray(start, newline);
+      if (this.buffered + part.length > this.limit()) return this.tooLong();
+      const line = Buffer.concat([...this.chunks, part]).toString('utf8');
+      this.chunks = [];
+      this.buffered = 0;
+      this.onLine(line.endsWith('\r') ? line.slice(0, -1) : line);
+      if (this.dead !== undefined) return;
+      start = newline + 1;
+      newline = chunk.indexOf(10, start);
+    }
+    const rest = chunk.subarray(start);
+    if (rest.length === 0) return;
+    this.buffered += rest.length;
+    if (this.buffered > this.limit()) return this.tooLong();
+    this.chunks.push(Buffer.from(rest));
+  }
+
+  private limit(): number {
+    return this.options.maxMessageBytes ?? 8 * 1024 * 1024;
+  }
+
+  private tooLong(): void {
+    this.die(`the program wrote a line longer than ${this.limit()} bytes (--max-message-bytes)`);
+  }
+
+  private onLine(line: string): void {
+    if (line.trim() === '') return;
+    let message: unknown;
+    try {
+      message = JSON.parse(line);
+    } catch {
+      return this.die(`the program wrote a line that is not JSON: ${JSON.stringify(line.slice(0, 80))}`);
+    }
+    const pending = this.pending;
+    if (pending === undefined) return this.die(`the program wrote a line nobody asked for: ${JSON.stringify(line.slice(0, 80))}`);
+    if (message === null || typeof message !== 'object' || Array.isArray(message)) {
+      return this.die(`the program answered ${JSON.stringify(line.slice(0, 80))}, not a JSON object`);
+    }
+    const id = (message as { id?: unknown }).id;
+    if (id !== pending.id) return this.die(`the program answered id ${JSON.stringify(id)} to request id ${pending.id}`);
+    clearTimeout(this.timer);
+    this.pending = undefined;
+    pending.resolve(message as Record<string, unknown>);
+  }
+
+  /** Sends one request line and resolves with the answer object (id checked). */
+  request(id: number, op: string, request: unknown, timeoutMs: number): Promise<Record<string, unknown>> {
+    return new Promise((resolve, reject) => {
+      if (this.dead !== undefined) {
+        reject(new ImplementationFault(`${this.dead}${this.stderrNote()}`));
+        return;
+      }
+      this.pending = { id, op, resolve, reject };
+      this.timer = setTimeout(() => this.die(`no answer within ${timeoutMs} ms (--timeout)`), timeoutMs);
+      this.child.stdin.write(`${JSON.stringify({ id, op, request })}\n`);
+    });
+  }
+
+  /** Closes stdin and gives the program EXIT_GRACE_MS to exit before killing it. */
+  async close(): Promise<void> {
+    if (this.dead !== undefined) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.stdin.end();
+    const timer = setTimeout(() => killGroup(this.child), EXIT_GRACE_MS);
+    await exited;
+    clearTimeout(timer);
+    LIVE.delete(this.child);
+  }
+}
+
+function parseHandshake(result: unknown): Handshake {
+  const h = result as Partial<Handshake> | null;
+  const problem = (what: string): never => {
+    throw new ImplementationFault(`handshake: ${what} (spec/protocol.md section 3)`);
+  };
+  if (h === null || typeof h !== 'object') problem('the result must be an object');
+  if (h!.protocol !== PROTOCOL_VERSION) problem(`the program speaks protocol ${JSON.stringify(h!.protocol)}, this suite speaks protocol ${PROTOCOL_VERSION}`);
+  if (typeof h!.name !== 'string' || h!.name === '') problem('name must be a non-empty string');
+  if (h!.dtype !== 'float64' && h!.dtype !== 'float32') problem(`dtype must be "float64" or "float32", got ${JSON.stringify(h!.dtype)}`);
+  if (!Array.isArray(h!.activations) || h!.activations.some((a) => !ACTIVATIONS.includes(a))) {
+    problem(`activations must be a list among ${ACTIVATIONS.join(', ')}, got ${JSON.stringify(h!.activations)}`);
+  }
+  if (!Array.isArray(h!.operations) || h!.operations.some((op) => !OPERATION_NAMES.includes(op))) {
+    problem(`operations must be a list among ${OPERATION_NAMES.join(', ')}, got ${JSON.stringify(h!.operations)}`);
+  }
+  const c = h!.conventions?.reluPrimeAtZero;
+  if (c !== undefined && typeof c !== 'number') problem('conventions.reluPrimeAtZero must be a number');
+  return h as Handshake;
+}
+
+/**
+ * Starts `command args`, performs the handshake, and returns the program as an Implementation.
+ * The process is restarted (with a new handshake) after any fault; close() ends it.
+ */
+export async function stdioImplementation(command: string, args: readonly string[], options: StdioOptions = {}): Promise<Implementation> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  let nextId = 0;
+  let session: Session | undefined;
+  let declared: Handshake | undefined;
+
+  const start = async (): Promise<Session> => {
+    const s = new Session(command, args, options);
+    try {
+      const answer = await s.request(nextId++, 'handshake', { protocol: PROTOCOL_VERSION }, timeoutMs);
+      if (answer.error !== undefined) throw new ImplementationFault(`handshake: the program answered an error: ${JSON.stringify(answer.error).slice(0, 200)}`);
+      const handshake = parseHandshake(answer.result);
+      if (declared !== undefined && JSON.stringify(handshake) !== JSON.stringify(declared)) {
+        throw new ImplementationFault('handshake: the restarted program declared something else than the first time');
+      }
+      declared = handshake;
+      return s;
+    } catch (error) {
+      s.die('handshake failed');
+      throw error;
+    }
+  };
+  const live = async (): Promise<Session> => {
+    if (session === undefined || session.dead !== undefined) {
+      if (session !== undefined) options.onRestart?.(session.dead ?? 'restart');
+      session = await start();
+    }
+    return session;
+  };
+
+  session = await start();
+
+  const call = async (op: OperationName, request: unknown): Promise<unknown> => {
+    if (options.deadline !== undefined && Date.now() > options.deadline) {
+      throw new ImplementationFault(`not asked: the run's time limit (--max-time) has passed`);
+    }
+    const s = await live();
+    const answer = await s.request(nextId++, op, request, timeoutMs);
+    if (answer.error !== undefined) {
+      const e = answer.error as { code?: unknown; message?: unknown };
+      throw new Error(`the program answered error ${JSON.stringify(e?.code)}: ${String(e?.message).slice(0, 300)}`);
+    }
+    if (!('result' in answer)) throw new Error('the answer has neither result nor error');
+    return decodeNumbers(answer.result);
+  };
+
+  if (declared === undefined) throw new ImplementationFault('handshake: no declaration');
+  const operations: Partial<Operations> = Object.fromEntries(declared.operations.map((op) => [op, (request: unknown) => call(op, request)]));
+  return {
+    name: declared.name,
+    dtype: declared.dtype,
+    activations: declared.activations,
+    ...(declared.conventions && { conventions: declared.conventions }),
+    operations,
+    async close() {
+      await session?.close();
+    },
+  };
+}
