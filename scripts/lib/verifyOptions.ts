@@ -1,0 +1,126 @@
+/**
+ * The command line of `npm run verify` (scripts/verify.ts): which implementation to verify and
+ * how. Parsing only; a bad command line is a UsageError (exit code 2).
+ */
+import { parseArgs } from 'node:util';
+import { DEFAULT_RUNS, DEFAULT_SEED } from '../../conformance/runner.js';
+import { integer, UsageError } from './startOptions.js';
+
+export { UsageError };
+
+export type Target = { readonly kind: 'module'; readonly path: string } | { readonly kind: 'command'; readonly command: string; readonly args: readonly string[] };
+
+export interface VerifyOptions {
+  readonly help: boolean;
+  readonly listChecks: boolean;
+  readonly target?: Target;
+  readonly strict: boolean;
+  readonly seed: number;
+  readonly runs: number;
+  readonly only: readonly string[];
+  readonly expectations?: string;
+  readonly timeoutMs: number;
+  readonly maxTimeS: number;
+  readonly maxMessageBytes: number;
+  readonly json?: string;
+  readonly junit?: string;
+  readonly reproducers: string;
+  readonly replay?: string;
+}
+
+export const USAGE = `Usage:
+  npm run verify -- [options] MODULE            a .ts/.js module exporting an Implementation
+  npm run verify -- [options] -- COMMAND [ARGS]  a program speaking spec/protocol.md over stdio
+  (installed as a package: cs229-verify [options] ...)
+
+Runs the conformance suite on your implementation of the CS229 deep-learning notes and prints, per
+equation, what conforms; every failure names the equation, the operation, the layer and the element,
+with expected and got values and the tolerance. Exit code 0: every check passed (or is a listed
+known failure, or a convention); 1: a check failed or a known failure passed; 2: bad command line
+or the implementation would not start.
+
+Options:
+  --only PATTERN[,...]      checks whose id or spec id matches ('*' = any characters), e.g. 3.13 or 'gradient/*'
+  --expectations FILE       your known failures: {"knownFailures": [{"check": ID, "reason": TEXT}]}
+  --strict                  demand the notes' own conventions (ReLU'(0) = 1)
+  --seed N                  seed of every random case (default ${DEFAULT_SEED}); failures print the seed to replay
+  --runs N                  random cases per property-based check (default ${DEFAULT_RUNS})
+  --timeout MS              per-request limit for a program (default 10000)
+  --max-time S              bound on the whole run in seconds (default 900): later requests fail at once
+  --max-message-bytes N     longest accepted answer line (default 8388608)
+  --json FILE               one record per check as JSON (same shape as npm start's)
+  --junit FILE              JUnit XML report
+  --reproducers DIR         where to save the smallest failing request of each failed check (default reproducers)
+  --replay FILE             ask only the saved request of FILE again and judge the answer
+  --list-checks             list the checks with their spec ids and exit
+  -h, --help                print this help`;
+
+/** Parses verify's arguments: options, then MODULE, or `--` then a command and its arguments. */
+export function parseVerifyArgs(argv: readonly string[]): VerifyOptions {
+  const dash = argv.indexOf('--');
+  const own = dash === -1 ? argv : argv.slice(0, dash);
+  const command = dash === -1 ? [] : argv.slice(dash + 1);
+  let values;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...own],
+      strict: true,
+      allowPositionals: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        'list-checks': { type: 'boolean' },
+        strict: { type: 'boolean' },
+        seed: { type: 'string' },
+        runs: { type: 'string' },
+        only: { type: 'string', multiple: true },
+        expectations: { type: 'string' },
+        timeout: { type: 'string' },
+        'max-time': { type: 'string' },
+        'max-message-bytes': { type: 'string' },
+        json: { type: 'string' },
+        junit: { type: 'string' },
+        reproducers: { type: 'string' },
+        replay: { type: 'string' },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message.split('\n')[0]! : String(error));
+  }
+  const help = values.help ?? false;
+  const listChecks = values['list-checks'] ?? false;
+  let target: Target | undefined;
+  if (command.length > 0) {
+    if (positionals.length > 0) throw new UsageError(`give either a MODULE or '-- COMMAND', not both (got ${positionals.join(' ')} and -- ${command.join(' ')})`);
+    target = { kind: 'command', command: command[0]!, args: command.slice(1) };
+  } else if (positionals.length === 1) {
+    target = { kind: 'module', path: positionals[0]! };
+  } else if (positionals.length > 1) {
+    throw new UsageError(`one MODULE at most, got ${positionals.join(' ')}; to run a program put -- before it: -- ${positionals.join(' ')}`);
+  } else if (dash !== -1) {
+    throw new UsageError("'--' must be followed by the command to run");
+  }
+  if (target === undefined && !help && !listChecks) throw new UsageError('nothing to verify: give a MODULE or -- COMMAND [ARGS]');
+  const only = (values.only ?? []).flatMap((p) => p.split(',')).map((p) => p.trim());
+  if (only.some((p) => p === '')) throw new UsageError('--only needs non-empty patterns');
+  for (const name of ['json', 'junit', 'expectations', 'reproducers', 'replay'] as const) {
+    if (values[name] === '') throw new UsageError(`--${name} needs a file name`);
+  }
+  return {
+    help,
+    listChecks,
+    ...(target !== undefined && { target }),
+    strict: values.strict ?? false,
+    seed: integer('seed', values.seed, DEFAULT_SEED, -(2 ** 31), 2 ** 31 - 1),
+    runs: integer('runs', values.runs, DEFAULT_RUNS, 1, 10_000),
+    only,
+    ...(values.expectations !== undefined && { expectations: values.expectations }),
+    timeoutMs: integer('timeout', values.timeout, 10_000, 1, 3_600_000),
+    maxTimeS: integer('max-time', values['max-time'], 900, 1, 86_400),
+    maxMessageBytes: integer('max-message-bytes', values['max-message-bytes'], 8 * 1024 * 1024, 1024, 1024 ** 3),
+    ...(values.json !== undefined && { json: values.json }),
+    ...(values.junit !== undefined && { junit: values.junit }),
+    reproducers: values.reproducers ?? 'reproducers',
+    ...(values.replay !== undefined && { replay: values.replay }),
+  };
+}
