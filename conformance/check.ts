@@ -40,9 +40,19 @@ export class CheckFailure extends Error {
     public reproducer?: Reproducer,
     /** The implementation did not answer at all (crashed, hung, spoke garbage): asking again with smaller inputs is pointless. */
     readonly unanswered = false,
+    /** The implementation said it does not support what was asked: the check is not-implemented, not failed. */
+    readonly unsupported = false,
   ) {
     super(message);
     this.name = 'CheckFailure';
+  }
+}
+
+/** Thrown by an adapter when the implementation answers that it does not support a request (protocol error code "unsupported"). */
+export class NotSupported extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotSupported';
   }
 }
 

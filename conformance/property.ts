@@ -17,7 +17,7 @@ export async function forAll<T>(ctx: CheckContext, arb: fc.Arbitrary<T>, body: (
     try {
       await body(value);
     } catch (error) {
-      if (error instanceof CheckFailure && error.unanswered) unanswered = error;
+      if (error instanceof CheckFailure && (error.unanswered || error.unsupported)) unanswered = error;
       throw error;
     }
   };
@@ -26,7 +26,7 @@ export async function forAll<T>(ctx: CheckContext, arb: fc.Arbitrary<T>, body: (
   const replay = `fast-check seed ${details.seed}, path "${details.counterexamplePath ?? ''}", shrunk ${details.numShrinks} times; rerun with --seed ${details.seed}`;
   const error = details.errorInstance;
   if (error instanceof CheckFailure) {
-    if (error.unanswered) throw error;
+    if (error.unanswered || error.unsupported) throw error;
     throw new CheckFailure(`${error.message} [${replay}]`, error.mismatch, error.reproducer);
   }
   throw new CheckFailure(`${error instanceof Error ? error.message : String(error)} [${replay}]`);

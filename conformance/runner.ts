@@ -3,7 +3,7 @@
  * CheckFailure fails with its message; any other throw (the implementation crashed, answered
  * garbage, or the check itself broke) also fails, with the reason, and the run goes on.
  */
-import { CheckFailure, ImplementationFault, type Check, type CheckContext, type Mismatch, type Reproducer, type Status } from './check.js';
+import { CheckFailure, ImplementationFault, NotSupported, type Check, type CheckContext, type Mismatch, type Reproducer, type Status } from './check.js';
 import { capabilities, type Implementation, type OperationName } from './interface.js';
 import { toleranceProfile } from './tolerances.js';
 
@@ -72,7 +72,7 @@ function contextFor(impl: Implementation, options: RunOptions, state: { stopped:
       try {
         answer = await fn.call(impl.operations, request);
       } catch (error) {
-        throw new CheckFailure(`${operation} failed: ${describe(error)}`, undefined, { operation, request }, error instanceof ImplementationFault);
+        throw new CheckFailure(`${operation} failed: ${describe(error)}`, undefined, { operation, request }, error instanceof ImplementationFault, error instanceof NotSupported);
       }
       if (answer === undefined || answer === null) {
         throw new CheckFailure(`${operation} returned ${String(answer)} instead of an answer`, undefined, { operation, request });
@@ -111,9 +111,9 @@ async function runOne(check: Check, impl: Implementation, options: RunOptions): 
     message = verdict?.message ?? '';
   } catch (error) {
     state.stopped = true;
-    status = 'fail';
+    status = error instanceof CheckFailure && error.unsupported ? 'not-implemented' : 'fail';
     message = error instanceof CheckFailure ? error.message : `check stopped by an unexpected error: ${describe(error)}`;
-    if (error instanceof CheckFailure) ({ mismatch, reproducer } = error);
+    if (error instanceof CheckFailure && status === 'fail') ({ mismatch, reproducer } = error);
   }
   const reason = options.expectations?.get(check.id);
   if (reason !== undefined) {

@@ -46,6 +46,22 @@ describe('stdio adapter', () => {
     expect(await impl.operations.forward!(request)).toEqual({ z: [[Number.NaN]], a: [[-Infinity]], output: Infinity });
   });
 
+  it('[2.12] sends one request at a time, even when a check asks several at once', async () => {
+    const impl = await start(`setTimeout(() => { ${ok} }, 20 * (3 - count));`);
+    const answers = await Promise.all([1, 2, 3].map(() => impl.operations.forward!(request)));
+    expect(answers.map((a) => (a as { output: number }).output)).toEqual([1, 2, 3]);
+  });
+
+  it('[2.12] turns an "unsupported" answer into a not-implemented check, not a failure', async () => {
+    const impl = await start(`process.stdout.write(JSON.stringify({ id, error: { code: 'unsupported', message: 'no tanh here' } }) + '\\n');`);
+    const { runChecks } = await import('../runner.js');
+    const [result] = await runChecks(impl, [
+      { id: 'probe', specIds: ['2.12'], title: '', quote: '', requires: ['forward'], run: async (ctx) => void (await ctx.call('forward', request)) },
+    ]);
+    expect(result).toMatchObject({ status: 'not-implemented' });
+    expect(result!.message).toContain('no tanh here');
+  });
+
   it('[2.12] reports an error answer with its code and message', async () => {
     const impl = await start(`process.stdout.write(JSON.stringify({ id, error: { code: 'invalid', message: 'W[1] looks wrong' } }) + '\\n');`);
     await expect(impl.operations.forward!(request)).rejects.toThrow('the program answered error "invalid": W[1] looks wrong');

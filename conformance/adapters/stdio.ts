@@ -7,7 +7,7 @@
  * fresh one. Nothing received is evaluated: lines are only JSON.parse'd.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { ImplementationFault } from '../check.js';
+import { ImplementationFault, NotSupported } from '../check.js';
 import { ACTIVATIONS, OPERATION_NAMES, type Activation, type Dtype, type Implementation, type OperationName, type Operations } from '../interface.js';
 
 export const PROTOCOL_VERSION = 1;
@@ -246,7 +246,14 @@ export async function stdioImplementation(command: string, args: readonly string
 
   session = await start();
 
-  const call = async (op: OperationName, request: unknown): Promise<unknown> => {
+  /** One request at a time (spec/protocol.md section 1): calls made together wait their turn. */
+  let queue: Promise<unknown> = Promise.resolve();
+  const call = (op: OperationName, request: unknown): Promise<unknown> => {
+    const turn = queue.then(() => callNow(op, request));
+    queue = turn.catch(() => undefined);
+    return turn;
+  };
+  const callNow = async (op: OperationName, request: unknown): Promise<unknown> => {
     if (options.deadline !== undefined && Date.now() > options.deadline) {
       throw new ImplementationFault(`not asked: the run's time limit (--max-time) has passed`);
     }
@@ -254,6 +261,7 @@ export async function stdioImplementation(command: string, args: readonly string
     const answer = await s.request(nextId++, op, request, timeoutMs);
     if (answer.error !== undefined) {
       const e = answer.error as { code?: unknown; message?: unknown };
+      if (e?.code === 'unsupported') throw new NotSupported(`the program does not support this ${op} request: ${String(e?.message).slice(0, 300)}`);
       throw new Error(`the program answered error ${JSON.stringify(e?.code)}: ${String(e?.message).slice(0, 300)}`);
     }
     if (!('result' in answer)) throw new Error('the answer has neither result nor error');
