@@ -83,3 +83,46 @@ export function toleranceProfile(impl: Pick<Implementation, 'dtype' | 'precision
     reason,
   };
 }
+
+/**
+ * Identities between answers of the SAME implementation (checks/identities.ts): two answers a, b
+ * of one exact quantity v, each within its oracle bound (|a − v| ≤ E_a, |b − v| ≤ E_b, what the
+ * direct checks demand of a conforming implementation), satisfy |a − b| ≤ E_a + E_b (triangle
+ * inequality). Only the bounds of the oracle are used, never its values.
+ */
+export function betweenAnswers(...bounds: readonly number[]): number {
+  return bounds.reduce((s, e) => s + e, 0);
+}
+
+/**
+ * A check's own side of an identity (eq. 2.20's W̃x + b̃, eq. 2.21's W^{[r]}a + b^{[r]}, a mean of
+ * gradients), computed EXACTLY from binary64 inputs (rational arithmetic: every double is
+ * m·2^e, sums and products of such numbers are exact in BigInt) and rounded once to binary64:
+ * truncated to at least 63 significant bits (relative error < 2^-62), rounded to nearest (≤ 2^-53),
+ * and below 2^-1022 rounded to the subnormal grid (≤ 2^-1075 absolute per rounding step, at most
+ * 2^-1074 in all). With |v| ≤ |fl(v)|(1 + 2^-52): |fl(v) − v| ≤ 2^-52·|fl(v)| + 2^-1074.
+ */
+export function roundedOnceBound(value: number): number {
+  return 2 ** -52 * Math.abs(value) + 2 ** -1074;
+}
+
+/**
+ * The false-alarm probability of each statistical check of the samplers (Algorithms 1-2 line 4):
+ * a conforming sampler fails such a check with probability at most this, for given seeds (the
+ * verdict is then deterministic: the same seeds give the same counts).
+ */
+export const SAMPLING_FALSE_ALARM = 1e-9;
+
+/**
+ * Coverage of a sampler of B distinct indices out of n (Algorithm 2 line 4; B = 1: Algorithm 1
+ * line 4) over S seeds. If every draw is uniform (every B-subset equally likely) and draws for
+ * different seeds are independent, index i is in a draw with probability p = B/n, so its count
+ * C_i over S draws is Binomial(S, p), whatever the dependence between the indices of one draw.
+ * Hoeffding's inequality gives P(|C_i − Sp| ≥ t) ≤ 2·exp(−2t²/S); a union bound over the
+ * `counts` simultaneous counts of a check holds all of them in [Sp − t, Sp + t] with probability
+ * ≥ 1 − falseAlarm when t = sqrt(S·ln(2·counts/falseAlarm)/2).
+ */
+export function inclusionCountRange(S: number, p: number, counts: number, falseAlarm = SAMPLING_FALSE_ALARM): { low: number; high: number } {
+  const t = Math.sqrt((S * Math.log((2 * counts) / falseAlarm)) / 2);
+  return { low: S * p - t, high: S * p + t };
+}
