@@ -7,11 +7,13 @@
  * the build options; a later call rebuilds only when an input's content changed (a file whose size
  * and mtime are unchanged is not reread), the bundle is missing, or `force`.
  * Files are written to a temporary name and renamed, so parallel test workers never read half a file.
+ * Another entry (e.g. conformance/adapters/pageEntry.ts, which imports entry.ts and adds to it) is
+ * bundled the same way with `entry`, cached beside this one under a name of its own.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, version as esbuildVersion, type BuildOptions } from 'esbuild';
 
@@ -51,8 +53,7 @@ interface Manifest {
   readonly inputs: Record<string, InputStamp>;
 }
 
-const options: BuildOptions = {
-  entryPoints: [ENTRY],
+const baseOptions: BuildOptions = {
   absWorkingDir: REPO_ROOT,
   bundle: true,
   format: 'esm',
@@ -67,21 +68,38 @@ const options: BuildOptions = {
 };
 
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
-const optionsHash = sha256(JSON.stringify({ esbuildVersion, options, entry: ENTRY }));
-const MANIFEST = join(CACHE_DIR, 'manifest.json');
-const BUNDLE = join(CACHE_DIR, 'page.js');
 
-async function readManifest(): Promise<Manifest | undefined> {
+/** What one entry builds and where it is cached: ENTRY as page.js + manifest.json, another entry under a name from its path. */
+interface Target {
+  readonly options: BuildOptions;
+  readonly optionsHash: string;
+  readonly manifest: string;
+  /** The bundle's file name in CACHE_DIR. */
+  readonly bundle: string;
+}
+
+function targetOf(entry: string): Target {
+  const options = { ...baseOptions, entryPoints: [entry] };
+  const name = entry === ENTRY ? 'page' : relative(REPO_ROOT, entry).replace(/\.ts$/, '').replace(/[^A-Za-z0-9]+/g, '-');
+  return {
+    options,
+    optionsHash: sha256(JSON.stringify({ esbuildVersion, options, entry })),
+    manifest: join(CACHE_DIR, entry === ENTRY ? 'manifest.json' : `${name}.manifest.json`),
+    bundle: `${name}.js`,
+  };
+}
+
+async function readManifest(target: Target): Promise<Manifest | undefined> {
   try {
-    return JSON.parse(await readFile(MANIFEST, 'utf8')) as Manifest;
+    return JSON.parse(await readFile(target.manifest, 'utf8')) as Manifest;
   } catch {
     return undefined;
   }
 }
 
 /** True when every input of `manifest` still has the recorded hash. */
-async function fresh(manifest: Manifest): Promise<boolean> {
-  if (manifest.optionsHash !== optionsHash || !existsSync(join(CACHE_DIR, manifest.bundle))) return false;
+async function fresh(manifest: Manifest, target: Target): Promise<boolean> {
+  if (manifest.optionsHash !== target.optionsHash || !existsSync(join(CACHE_DIR, manifest.bundle))) return false;
   const checks = await Promise.all(
     Object.entries(manifest.inputs).map(async ([input, recorded]) => {
       try {
@@ -102,21 +120,22 @@ async function writeAtomically(path: string, data: string): Promise<void> {
   await rename(tmp, path);
 }
 
-/** The page bundle, rebuilt only when a source changed (see the file comment). */
-export async function buildPageBundle(opts: { force?: boolean } = {}): Promise<PageBundle> {
+/** The page bundle of `entry` (default entry.ts), rebuilt only when a source changed (see the file comment). */
+export async function buildPageBundle(opts: { force?: boolean; entry?: string } = {}): Promise<PageBundle> {
   const started = performance.now();
-  const manifest = opts.force ? undefined : await readManifest();
-  if (manifest !== undefined && (await fresh(manifest))) {
+  const target = targetOf(opts.entry ?? ENTRY);
+  const manifest = opts.force ? undefined : await readManifest(target);
+  if (manifest !== undefined && (await fresh(manifest, target))) {
     const code = await readFile(join(CACHE_DIR, manifest.bundle), 'utf8');
     return { code, path: join(CACHE_DIR, manifest.bundle), rebuilt: false, inputs: Object.keys(manifest.inputs).length, ms: performance.now() - started };
   }
   let result;
   try {
-    result = await build(options);
+    result = await build(target.options);
   } catch (e) {
     const errors = (e as { errors?: { text: string; location?: { file: string; line: number } | null }[] }).errors;
     const detail = errors?.map((m) => (m.location ? `${m.location.file}:${m.location.line}: ${m.text}` : m.text)).join('\n') ?? String(e);
-    throw new Error(`browser harness: esbuild could not bundle ${ENTRY}:\n${detail}`);
+    throw new Error(`browser harness: esbuild could not bundle ${opts.entry ?? ENTRY}:\n${detail}`);
   }
   const output = result.outputFiles?.[0];
   if (output === undefined) throw new Error('browser harness: esbuild produced no output');
@@ -128,7 +147,8 @@ export async function buildPageBundle(opts: { force?: boolean } = {}): Promise<P
     }),
   );
   await mkdir(CACHE_DIR, { recursive: true });
-  await writeAtomically(BUNDLE, output.text);
-  await writeAtomically(MANIFEST, JSON.stringify({ optionsHash, bundle: 'page.js', inputs } satisfies Manifest));
-  return { code: output.text, path: BUNDLE, rebuilt: true, inputs: Object.keys(inputs).length, ms: performance.now() - started };
+  const path = join(CACHE_DIR, target.bundle);
+  await writeAtomically(path, output.text);
+  await writeAtomically(target.manifest, JSON.stringify({ optionsHash: target.optionsHash, bundle: target.bundle, inputs } satisfies Manifest));
+  return { code: output.text, path, rebuilt: true, inputs: Object.keys(inputs).length, ms: performance.now() - started };
 }
