@@ -22,12 +22,18 @@ export interface ShapeOptions {
   readonly maxExamples?: number;
 }
 
+/** Magnitudes below this become exact zeros: see entryArb. */
+export const SMALLEST_ENTRY = 2 ** -10;
+
 /**
  * Entries: moderate doubles (|v| ≤ 2, full 53-bit mantissas, so nothing is accidentally exact)
- * with some exact zeros, which put pre-activations on ReLU's kink.
+ * with some exact zeros, which put pre-activations on ReLU's kink. Magnitudes below 2^-10 are
+ * left out: fast-check shrinks a failing double towards 0 through subnormals, and a counterexample
+ * made of 1e-307s is judged by the underflow term of the bounds and reads badly; this way it
+ * shrinks to 0 (the other branch) or to readable values.
  */
 export const entryArb: fc.Arbitrary<number> = fc.oneof(
-  { weight: 9, arbitrary: fc.double({ min: -2, max: 2, noNaN: true, noDefaultInfinity: true }).map((v) => (Object.is(v, -0) ? 0 : v)) },
+  { weight: 9, arbitrary: fc.double({ min: -2, max: 2, noNaN: true, noDefaultInfinity: true }).filter((v) => Math.abs(v) >= SMALLEST_ENTRY) },
   { weight: 1, arbitrary: fc.constant(0) },
 );
 
