@@ -126,3 +126,25 @@ export function inclusionCountRange(S: number, p: number, counts: number, falseA
   const t = Math.sqrt((S * Math.log((2 * counts) / falseAlarm)) / 2);
   return { low: S * p - t, high: S * p + t };
 }
+
+/** The largest finite value of each dtype. */
+export const LARGEST_FINITE: Record<Dtype, number> = { float64: Number.MAX_VALUE, float32: 3.4028234663852886e38 };
+
+/**
+ * Headroom between a compared value and the intermediates of the same computation: the loss
+ * J = (1/n)Σ½(o − y)² passes through n·J·2 before its ½ and 1/n, and a step's θ through the
+ * unscaled sum of B gradients; 2^16 covers n, B ≤ 2^15.
+ */
+const RANGE_HEADROOM = 2 ** 16;
+
+/**
+ * Whether every value in `values` (exact values a check compares) is inside the dtype's range
+ * with headroom for its intermediates. Outside it a conforming implementation overflows to
+ * ±Infinity, and the notes say nothing about that: random cases outside are not asked (a
+ * diverging training run with a large α reaches J ≈ 1e38 within a few steps).
+ */
+export function withinRange(profile: Pick<ToleranceProfile, 'dtype'>, values: Iterable<number>): boolean {
+  const limit = LARGEST_FINITE[profile.dtype] / RANGE_HEADROOM;
+  for (const v of values) if (!(Math.abs(v) < limit)) return false;
+  return true;
+}
