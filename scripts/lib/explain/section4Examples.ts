@@ -1,0 +1,115 @@
+/**
+ * Worked examples of Section 4: the first layer on three examples at once in the column layout
+ * (eq. 4.1-4.3), in the row layout of deep learning packages (eq. 4.4), and every layer with the
+ * batch-mean gradient in both layouts, on the networks and the three examples of networks.ts.
+ */
+import { backpropBatch, broadcastBias, firstLayerBatch, firstLayerPerExample, forwardBatch, stackColumns } from '../../../reference/batched.js';
+import { matrixFromRows, vectorEntries } from '../../../reference/matrix.js';
+import type { Params } from '../../../reference/network.js';
+import { math, type Matrix } from '../../../reference/numeric.js';
+import { meanGradient } from '../../../reference/optimizers.js';
+import { backpropBatchRows, firstLayerRows, forwardBatchRows, fromRowMajor, toRowMajor } from '../../../reference/rowMajor.js';
+import { DATA, THREE_LAYER, TWO_LAYER } from './networks.js';
+import { layerName, paramSteps } from './params.js';
+import { formatNumber, q, text, type ExampleGroup, type Step, type WorkedExample } from './worked.js';
+
+const n = DATA.length;
+const X = stackColumns(DATA.map((e) => e.x));
+const Y = matrixFromRows([DATA.map((e) => e.y as number)]);
+const [W1] = TWO_LAYER.W as [Matrix];
+const [b1] = TWO_LAYER.b as [Matrix];
+
+export function firstLayerExample(): WorkedExample {
+  return {
+    title: `The first layer of the 2-2-1 network on n = ${n} examples at once (column layout)`,
+    steps: [
+      q('W^{[1]}', W1),
+      q('b^{[1]}', b1),
+      ...DATA.map((e, i) => q(`z^{[1](${i + 1})}`, firstLayerPerExample(W1, b1, e.x), { how: `W^{[1]}x^{(${i + 1})} + b^{[1]}, x^{(${i + 1})} = (${vectorEntries(e.x).map((v) => formatNumber(v as number)).join(', ')})`, ids: ['4/per-example-z'] })),
+      q('X', X, { how: `[x^{(1)} ... x^{(${n})}], one example per column`, ids: ['4.1'] }),
+      q('W^{[1]}X', math.multiply(W1, X) as Matrix, { ids: ['4/broadcast-sum'] }),
+      q('b̃^{[1]}', broadcastBias(b1, n), { how: `b^{[1]}1_${n}ᵀ, b^{[1]} repeated as every column`, ids: ['4.3', '4/broadcast-sum'] }),
+      q('Z^{[1]}', firstLayerBatch(W1, b1, X), { how: 'W^{[1]}X + b̃^{[1]}', ids: ['4.2', '4/broadcast-sum'] }),
+      text('column i of Z^{[1]} is z^{[1](i)} above', ['4.2']),
+    ],
+  };
+}
+
+export function rowMajorFirstLayerExample(): WorkedExample {
+  const Xrow = math.transpose(X);
+  const Wrow = math.transpose(W1);
+  const brow = math.transpose(b1);
+  return {
+    title: `The first layer of the 2-2-1 network on n = ${n} examples in the row layout (one example per row)`,
+    steps: [
+      q('X_row = Xᵀ', Xrow, { ids: ['4.4'] }),
+      q('W_row^{[1]} = W^{[1]ᵀ}', Wrow, { ids: ['4.4'] }),
+      q('b_row^{[1]} = b^{[1]ᵀ}', brow, { ids: ['4.4'] }),
+      q('Z_row^{[1]}', firstLayerRows(Wrow, brow, Xrow), { how: `X_row W_row^{[1]} + 1_${n} b_row^{[1]}`, ids: ['4.4'] }),
+      q('Z^{[1]ᵀ} (column layout, transposed)', math.transpose(firstLayerBatch(W1, b1, X)), { how: 'the same matrix' }),
+    ],
+  };
+}
+
+/** Z^{[k]}, A^{[k]} for every layer and the batch Δ^{[k]} with the mean gradients. */
+function batchSteps(Z: readonly Matrix[], A: readonly Matrix[], Delta: readonly Matrix[], gradient: Params, rowsLayout: boolean, ids: readonly string[]): Step[] {
+  const r = Z.length - 1;
+  const sub = rowsLayout ? '_row' : '';
+  const T = rowsLayout ? 'ᵀ' : '';
+  return [
+    ...Array.from({ length: r }, (_, i) => i + 1).flatMap((k) => [
+      q(`Z${sub}^{[${k}]}`, Z[k]!, { how: rowsLayout ? `A_row^{[${k - 1}]}W^{[${k}]ᵀ} + 1_B b^{[${k}]ᵀ}` : `W^{[${k}]}A^{[${k - 1}]} + b^{[${k}]}1_Bᵀ`, ids }),
+      q(`A${sub}^{[${k}]}`, A[k]!, { how: k < r ? `ReLU(Z${sub}^{[${k}]})` : `Z${sub}^{[${r}]}`, ids }),
+    ]),
+    ...Array.from({ length: r }, (_, i) => r - i).flatMap((k) => [
+      q(`Δ${sub}^{[${k}]}`, Delta[k]!, {
+        how: k === r ? `(Z${sub}^{[${r}]} − Y${T})/B` : rowsLayout ? `(Δ_row^{[${k + 1}]}W^{[${k + 1}]}) ⊙ ReLU'(Z_row^{[${k}]})` : `(W^{[${k + 1}]ᵀ}Δ^{[${k + 1}]}) ⊙ ReLU'(Z^{[${k}]})`,
+        ids,
+      }),
+      q(`∂J_B/∂W^{[${k}]${T}}`, gradient.W[k - 1]!, { how: rowsLayout ? `A_row^{[${k - 1}]ᵀ}Δ_row^{[${k}]}` : `Δ^{[${k}]}A^{[${k - 1}]ᵀ}`, ids }),
+      q(`∂J_B/∂b^{[${k}]${T}}`, gradient.b[k - 1]!, { how: rowsLayout ? `1_Bᵀ Δ_row^{[${k}]}` : `Δ^{[${k}]}1_B`, ids }),
+    ]),
+  ];
+}
+
+export function multiLayerBatchExample(): WorkedExample {
+  const pass = forwardBatch(THREE_LAYER, X);
+  const bp = backpropBatch(THREE_LAYER, X, Y);
+  const ids = ['4/multi-layer'];
+  return {
+    title: `Every layer of the 2-3-2-1 ReLU network on a batch of B = ${n} columns, and the batch-mean gradient (column layout)`,
+    steps: [
+      q('A^{[0]} = X', X, { ids }),
+      q('Y', Y),
+      ...batchSteps(pass.Z, pass.A, bp.Delta, bp.gradient, false, ids),
+      q('J_B', bp.J, { how: '(1/B) Σ_t ½(h_θ(x^{(t)}) − y^{(t)})²', ids }),
+      q('∂J_B/∂W^{[1]} by the per-example loop', meanGradient(THREE_LAYER, DATA, DATA.map((_, i) => i)).W[0]!, { how: '(1/B) Σ_t ∇_{W^{[1]}} J^{(t)} by Algorithm 5: the same' }),
+    ],
+  };
+}
+
+export function rowMajorConversionExample(): WorkedExample {
+  const rowsTheta = toRowMajor(THREE_LAYER);
+  const Xrow = math.transpose(X);
+  const Yrow = math.transpose(Y);
+  const pass = forwardBatchRows(rowsTheta, Xrow);
+  const bp = backpropBatchRows(rowsTheta, Xrow, Yrow);
+  const ids = ['4/row-major-conversion'];
+  return {
+    title: `The 2-3-2-1 ReLU network in the row layout: every matrix transposed, every product reversed (B = ${n} rows)`,
+    steps: [
+      ...paramSteps(rowsTheta, (which, k) => `${which}^{[${k}]ᵀ}`, ids),
+      q('A_row^{[0]} = Xᵀ', Xrow, { ids }),
+      q('Yᵀ', Yrow),
+      ...batchSteps(pass.Z, pass.A, bp.Delta, bp.gradient, true, ids),
+      ...paramSteps(fromRowMajor(bp.gradient), layerName('∂J_B/∂', ' (back in the column layout)')),
+    ],
+  };
+}
+
+export const SECTION_4_EXAMPLES: readonly ExampleGroup[] = [
+  { ids: ['4/per-example-z', '4.1', '4.2', '4.3', '4/broadcast-sum'], build: firstLayerExample },
+  { ids: ['4.4'], build: rowMajorFirstLayerExample },
+  { ids: ['4/multi-layer'], build: multiLayerBatchExample },
+  { ids: ['4/row-major-conversion'], build: rowMajorConversionExample },
+];
