@@ -1,0 +1,21 @@
+/**
+ * `npm run plots`: writes the figures of docs/figures/ (figure1-kink.svg, loss-curves.svg,
+ * fd-step.svg) with vega-lite. Deterministic: fixed seeds and iteration counts, numbers rounded to
+ * 6 significant digits, no timestamps; scripts/plots.test.ts requires the committed files to equal
+ * a fresh generation.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { PROJECT_ROOT } from './lib/coverage.js';
+import { FIGURE_DIR, FIGURES } from './lib/plots/figures.js';
+import { renderSvg } from './lib/plots/render.js';
+
+const started = performance.now();
+mkdirSync(FIGURE_DIR, { recursive: true });
+for (const figure of FIGURES) {
+  const begun = performance.now();
+  const file = join(FIGURE_DIR, figure.file);
+  writeFileSync(file, await renderSvg(await figure.spec()));
+  console.log(`wrote ${relative(PROJECT_ROOT, file)} (${((performance.now() - begun) / 1000).toFixed(1)} s)`);
+}
+console.log(`${FIGURES.length} figures in ${((performance.now() - started) / 1000).toFixed(1)} s`);
