@@ -5,9 +5,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { capabilities, OPERATION_NAMES, type Implementation } from '../interface.js';
+import type { Implementation } from '../interface.js';
 import { acceleratedImplementation, type NodeBackendName } from './accelerated.js';
-import { describeFailures, runAllChecks, seededRequests, summarize } from './adapterTesting.js';
+import { describeFailures, expectAcceleratedDeclarations, runAllChecks, seededRequests, summarize } from './adapterTesting.js';
 
 const timings: string[] = [];
 afterAll(() => {
@@ -27,14 +27,7 @@ for (const backend of BACKENDS) {
     });
 
     it(`[4.4, 4/row-major-conversion] ${backend}: provides every operation, float32 judged by the ${backend} error model, ReLU'(0) = 1`, () => {
-      expect(capabilities(impl)).toEqual(OPERATION_NAMES);
-      expect({ name: impl.name, dtype: impl.dtype, precision: impl.precision, conventions: impl.conventions }).toEqual({
-        name: `accelerated (${backend})`,
-        dtype: 'float32',
-        precision: backend,
-        conventions: { reluPrimeAtZero: 1 },
-      });
-      expect(impl.activations).toEqual(['relu', 'sigmoid', 'tanh', 'identity']);
+      expectAcceleratedDeclarations(impl, backend);
     });
 
     it(`[2.12, 2.13, 4.4] ${backend}: every check passes or is not-implemented, and the run leaves no tensor behind`, async () => {

@@ -2,8 +2,9 @@
  * What the adapter tests (accelerated.test.ts, browser.test.ts) share: the whole suite run on one
  * implementation with readable failures, and requests built from a seed for the determinism tests.
  */
+import { expect } from 'vitest';
 import { CHECKS } from '../checks/index.js';
-import type { GradientRequest, Implementation, NetParams, TrainRequest } from '../interface.js';
+import { capabilities, OPERATION_NAMES, type GradientRequest, type Implementation, type NetParams, type TrainRequest } from '../interface.js';
 import { failed, runChecks, type CheckResult, type RunOptions } from '../runner.js';
 import { createRng, sampleWithoutReplacement, uniform01 } from '../../reference/sampler.js';
 
@@ -55,4 +56,16 @@ export function seededRequests(seed: number): { gradient: GradientRequest; train
     gradient: { params, activation: 'tanh', x: data.X[0]!, y: data.y[0]! },
     train: { params, activation: 'tanh', data, batches, alpha: 0.1 },
   };
+}
+
+/** What every accelerated adapter declares: all operations, float32 with its backend's error model, all activations, ReLU'(0) = 1. */
+export function expectAcceleratedDeclarations(impl: Implementation, backend: string): void {
+  expect(capabilities(impl)).toEqual(OPERATION_NAMES);
+  expect({ name: impl.name, dtype: impl.dtype, precision: impl.precision, conventions: impl.conventions }).toEqual({
+    name: `accelerated (${backend})`,
+    dtype: 'float32',
+    precision: backend,
+    conventions: { reluPrimeAtZero: 1 },
+  });
+  expect(impl.activations).toEqual(['relu', 'sigmoid', 'tanh', 'identity']);
 }

@@ -7,8 +7,7 @@
  * $CHROMIUM_PATH) and FAILS with the install instruction without it (never skipped).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { capabilities, OPERATION_NAMES } from '../interface.js';
-import { describeFailures, runAllChecks, seededRequests, summarize } from './adapterTesting.js';
+import { describeFailures, expectAcceleratedDeclarations, runAllChecks, seededRequests, summarize } from './adapterTesting.js';
 import { openBrowserImplementations, type BrowserImplementation, type GpuBackendName } from './browser.js';
 
 const BACKENDS: readonly GpuBackendName[] = ['webgl', 'webgpu'];
@@ -63,14 +62,7 @@ for (const backend of BACKENDS) {
     it(`[4.4, 4/row-major-conversion] ${backend}: provides every operation, float32 judged by the ${backend} error model, ReLU'(0) = 1`, () => {
       const impl = implOn(backend);
       lines.push(`${impl.name} runs on ${impl.device}`);
-      expect(capabilities(impl)).toEqual(OPERATION_NAMES);
-      expect({ name: impl.name, dtype: impl.dtype, precision: impl.precision, conventions: impl.conventions }).toEqual({
-        name: `accelerated (${backend})`,
-        dtype: 'float32',
-        precision: backend,
-        conventions: { reluPrimeAtZero: 1 },
-      });
-      expect(impl.activations).toEqual(['relu', 'sigmoid', 'tanh', 'identity']);
+      expectAcceleratedDeclarations(impl, backend);
     });
 
     it(`[2.12, 2.13, 4.4] ${backend}: every check passes or is not-implemented, and the run leaves no tensor behind in the page`, async () => {

@@ -7,6 +7,7 @@
  * (tolerances.ts#betweenAnswers) plus the check's own exact-then-rounded evaluation
  * (tolerances.ts#roundedOnceBound).
  */
+import { binary64Parts } from '../../reference/numeric.js';
 import fc from 'fast-check';
 import { supported, type Check, type CheckContext } from '../check.js';
 import { batchArb, namedCases, problemArb, sizesArb, paramsArb, dataArb, type Problem } from '../cases.js';
@@ -27,14 +28,8 @@ interface Exact {
 
 /** A finite double as n·2^-s, exactly (IEEE 754 binary64: mantissa·2^(exponent − 1075)). */
 function exact(x: number): Exact {
-  if (!Number.isFinite(x)) throw new RangeError(`exact arithmetic needs finite numbers, got ${x}`);
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const bits = view.getBigUint64(0);
-  const biased = Number((bits >> 52n) & 0x7ffn);
-  const fraction = bits & ((1n << 52n) - 1n);
-  const mantissa = biased === 0 ? fraction : fraction | (1n << 52n);
-  return { n: x < 0 ? -mantissa : mantissa, s: biased === 0 ? 1074 : 1075 - biased };
+  const { negative, mantissa, exponent } = binary64Parts(x);
+  return { n: negative ? -mantissa : mantissa, s: -exponent };
 }
 
 const ZERO: Exact = { n: 0n, s: 0 };
