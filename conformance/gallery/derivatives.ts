@@ -28,14 +28,14 @@ export const DERIVATIVE_ENTRIES: readonly GalleryEntry[] = [
   {
     impl: compose('bad: ReLU′ = 0', handwritten(primeFor('relu', () => 0))),
     bug: "ReLU' taken as 0 everywhere (\"ReLU is piecewise constant\"): no gradient reaches the hidden layers",
-    caughtBy: ['gradient/named-cases', 'gradient/high-precision', 'networks/one-neuron-gradient', 'networks/two-layer-gradient', 'gradient/mean'],
+    caughtBy: ['gradient/named-cases', 'gradient/high-precision', 'gradient/random', 'gradient/finite-differences', 'networks/one-neuron-gradient', 'networks/two-layer-gradient', 'gradient/mean'],
     specIdBy: { 'networks/one-neuron-gradient': '3.2/grad-b', 'networks/two-layer-gradient': 'alg4.line3', 'gradient/mean': '1.5' },
     specId: 'alg5.line4',
   },
   {
     impl: compose('bad: ReLU′(a)', handwritten(primeFor('relu', (_z, a) => Number(reluPrime(a))))),
     bug: "ReLU' evaluated at a = ReLU(z) instead of z: with ReLU'(t) = 1{t ≥ 0} it is 1 everywhere and the mask is lost (as in erratum sec3.4-verify-z-from-a)",
-    caughtBy: ['gradient/named-cases', 'gradient/high-precision', 'networks/two-layer-gradient', 'networks/matrix-chain-rule', 'optimizers/gd-step'],
+    caughtBy: ['gradient/named-cases', 'gradient/high-precision', 'gradient/random', 'gradient/finite-differences', 'networks/two-layer-gradient', 'networks/matrix-chain-rule', 'optimizers/gd-step'],
     specId: 'alg5.line4',
     specIdBy: { 'networks/two-layer-gradient': 'alg4.line3', 'networks/matrix-chain-rule': '3.15', 'optimizers/gd-step': '1.3' },
   },
