@@ -3,7 +3,23 @@
  * smallest failing one, reported with the seed and path that replay it (`--seed`).
  */
 import fc from 'fast-check';
-import { CheckFailure, type CheckContext } from './check.js';
+import { namedCases, type NamedCase } from './cases.js';
+import { CheckFailure, supported, type CheckContext } from './check.js';
+
+/**
+ * Runs `body` on the hand-made cases (cases.ts#namedCases) of every activation the implementation
+ * supports, those `which` keeps; resolves to a one-line summary.
+ */
+export async function forNamedCases(ctx: CheckContext, body: (c: NamedCase) => Promise<void>, which: (c: NamedCase) => boolean = () => true): Promise<string> {
+  let count = 0;
+  for (const activation of supported(ctx)) {
+    for (const c of namedCases(activation).filter(which)) {
+      await body(c);
+      count++;
+    }
+  }
+  return `${count} hand-made networks`;
+}
 
 /**
  * Runs `body` on ctx.runs cases of `arb`; resolves to a one-line summary, or throws the

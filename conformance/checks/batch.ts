@@ -9,7 +9,7 @@ import { namedCases, problemArb } from '../cases.js';
 import { expectMatrixClose } from '../compare.js';
 import type { Activation, Matrix, NetParams } from '../interface.js';
 import { expectForwardBatch, type Expected } from '../oracle.js';
-import { forAll } from '../property.js';
+import { forAll, forNamedCases } from '../property.js';
 
 type Layout = 'columns' | 'rows';
 
@@ -49,14 +49,8 @@ const layoutCheck = (layout: Layout, id: string, specIds: string[], title: strin
   requires: ['forwardBatch'],
   async run(ctx) {
     const summary = await forAll(ctx, problemArb(supported(ctx)), (p) => checkForwardBatchOn(ctx, p.params, p.activation, p.data.X, layout));
-    let named = 0;
-    for (const activation of supported(ctx)) {
-      for (const c of namedCases(activation)) {
-        await checkForwardBatchOn(ctx, c.params, activation, c.data.X, layout);
-        named++;
-      }
-    }
-    return { status: 'pass', message: `${summary}; ${named} hand-made networks` };
+    const named = await forNamedCases(ctx, (c) => checkForwardBatchOn(ctx, c.params, c.activation, c.data.X, layout));
+    return { status: 'pass', message: `${summary}; ${named}` };
   },
 });
 

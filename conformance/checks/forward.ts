@@ -4,11 +4,11 @@
  */
 import type { Check, CheckContext } from '../check.js';
 import { supported } from '../check.js';
-import { problemArb, namedCases } from '../cases.js';
+import { problemArb } from '../cases.js';
 import { expectClose, expectVectorClose } from '../compare.js';
 import type { Activation, NetParams, Vector } from '../interface.js';
 import { expectForward } from '../oracle.js';
-import { forAll } from '../property.js';
+import { forAll, forNamedCases } from '../property.js';
 
 /** Calls forward on (θ, σ, x) and compares z^{[k]}, a^{[k]} (k = 1..r) and h_θ(x), layer by layer upwards. */
 export async function checkForwardOn(ctx: CheckContext, params: NetParams, activation: Activation, x: Vector, specId = '2.12'): Promise<void> {
@@ -46,14 +46,10 @@ export const forwardChecks: Check[] = [
     quote: 'W^{[k]} ∈ R^{m_k×m_{k−1}}, b^{[k]} ∈ R^{m_k}, m_0 = d, m_r = 1',
     requires: ['forward'],
     async run(ctx) {
-      let count = 0;
-      for (const activation of supported(ctx)) {
-        for (const c of namedCases(activation)) {
-          for (const x of c.data.X) await checkForwardOn(ctx, c.params, activation, x);
-          count++;
-        }
-      }
-      return { status: 'pass', message: `${count} hand-made networks` };
+      const named = await forNamedCases(ctx, async (c) => {
+        for (const x of c.data.X) await checkForwardOn(ctx, c.params, c.activation, x);
+      });
+      return { status: 'pass', message: named };
     },
   },
 ];

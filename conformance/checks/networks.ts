@@ -9,12 +9,12 @@
  */
 import fc from 'fast-check';
 import { supported, type Check, type CheckContext, type Reproducer } from '../check.js';
-import { dataArb, entryArb, extremeCase, namedCases, problemArb, type Problem, type ShapeOptions } from '../cases.js';
+import { dataArb, entryArb, extremeCase, problemArb, type Problem, type ShapeOptions } from '../cases.js';
 import { expectClose, expectParamsClose, expectVectorClose } from '../compare.js';
 import type { GradientSites } from '../finiteDifferences.js';
 import type { Activation } from '../interface.js';
 import { expectForward, expectLoss } from '../oracle.js';
-import { forAll } from '../property.js';
+import { forAll, forNamedCases } from '../property.js';
 import { checkGradientOn } from './gradient.js';
 
 /** Sites from a table: b of the output layer, W of the output layer, b of a hidden layer, W of a hidden layer. */
@@ -190,20 +190,16 @@ export const networkChecks: Check[] = [
     requires: ['gradient'],
     async run(ctx) {
       const shapeSites = (which: 'W' | 'b', k: number, reproducer?: Reproducer) => ({ specId: '3.4/dA-dB-shape', operation: 'gradient' as const, quantity: `∂J/∂${which}[${k}]`, layer: k, ...(reproducer && { reproducer }) });
-      let count = 0;
-      for (const activation of supported(ctx)) {
-        for (const c of namedCases(activation)) {
+      const named = await forNamedCases(ctx, async (c) => {
           const [x, y] = [c.data.X[0]!, c.data.y[0]!];
-          const request = { params: c.params, activation, x, y };
+          const request = { params: c.params, activation: c.activation, x, y };
           const got = await ctx.call('gradient', request);
           // Any finite number is within an infinite bound: only shapes (and finiteness) are judged here.
           const infinite = { W: c.params.W.map((M) => M.map((row) => row.map(() => Infinity))), b: c.params.b.map((v) => v.map(() => Infinity)) };
           const zeros = { W: c.params.W.map((M) => M.map((row) => row.map(() => 0))), b: c.params.b.map((v) => v.map(() => 0)) };
           expectParamsClose((which, k) => shapeSites(which, k, { operation: 'gradient', request }), { value: zeros, bound: infinite }, got);
-          count++;
-        }
-      }
-      return { status: 'pass', message: `${count} hand-made networks (non-square, width-1, depth-1, depth-5)` };
+      });
+      return { status: 'pass', message: `${named} (non-square, width-1, depth-1, depth-5)` };
     },
   },
   {
@@ -215,9 +211,7 @@ export const networkChecks: Check[] = [
     async run(ctx) {
       const sites = (p: Problem) => sitesOf(p.params.W.length, { bOut: 'alg5.line2', WOut: '3.5/backward-order', bHidden: '3.16', WHidden: '3.5/backward-order' });
       const summary = await forAll(ctx, problemArb(supported(ctx), DEPTHS), (p) => gradientsOf(ctx, p, sites(p)));
-      for (const activation of supported(ctx)) {
-        for (const c of namedCases(activation).filter((n) => n.name.startsWith('depth'))) await gradientsOf(ctx, c, sites(c));
-      }
+      await forNamedCases(ctx, (c) => gradientsOf(ctx, c, sites(c)), (c) => c.name.startsWith('depth'));
       return { status: 'pass', message: `${summary}; the depth-1 and depth-5 cases` };
     },
   },

@@ -6,11 +6,11 @@
  */
 import fc from 'fast-check';
 import { CheckFailure, supported, type Check, type CheckContext, type Reproducer } from '../check.js';
-import { batchArb, fixedParams, namedCases, problemArb, type Problem } from '../cases.js';
+import { batchArb, fixedParams, problemArb, type Problem } from '../cases.js';
 import { expectParamsClose, expectVectorClose, type Site } from '../compare.js';
 import type { Activation, DataSet, NetParams, OperationName } from '../interface.js';
 import { expectStep, expectTraining } from '../oracle.js';
-import { forAll } from '../property.js';
+import { forAll, forNamedCases } from '../property.js';
 import { withinRange } from '../tolerances.js';
 
 type StepOperation = 'gdStep' | 'sgdStep' | 'minibatchStep';
@@ -189,17 +189,13 @@ const stepCheck = (operation: StepOperation, id: string, specIds: string[], titl
   requires: [operation],
   async run(ctx) {
     const summary = await forAll(ctx, stepArb(supported(ctx), kind), (c) => checkStepOn(ctx, operation, c));
-    let named = 0;
-    for (const activation of supported(ctx)) {
-      for (const c of namedCases(activation)) {
-        const n = c.data.y.length;
-        // SGD: the first and the last example (an off-by-one in j shows at either end).
-        const batches = operation === 'gdStep' ? [allIndices(c.data)] : operation === 'sgdStep' ? [...new Set([0, n - 1])].map((j) => [j]) : namedBatches(n);
-        for (const batch of batches) await checkStepOn(ctx, operation, { ...c, batch, alpha: 0.5 });
-        named++;
-      }
-    }
-    return { status: 'pass', message: `${summary}; ${named} hand-made networks` };
+    const named = await forNamedCases(ctx, async (c) => {
+      const n = c.data.y.length;
+      // SGD: the first and the last example (an off-by-one in j shows at either end).
+      const batches = operation === 'gdStep' ? [allIndices(c.data)] : operation === 'sgdStep' ? [...new Set([0, n - 1])].map((j) => [j]) : namedBatches(n);
+      for (const batch of batches) await checkStepOn(ctx, operation, { ...c, batch, alpha: 0.5 });
+    });
+    return { status: 'pass', message: `${summary}; ${named}` };
   },
 });
 
