@@ -27,6 +27,9 @@ import { backpropBatchRows, forwardBatchRows, fromRowMajor, toRowMajor, type Row
 import type { Activation, DataSet, NetParams, Vector } from './interface.js';
 import type { ToleranceProfile } from './tolerances.js';
 
+/** What the oracle needs of a ToleranceProfile: the arithmetic its bounds are evaluated with. */
+type Arithmetic = Pick<ToleranceProfile, 'precision'>;
+
 /**
  * The bounds are evaluated in float64 with |reference values| in place of |exact values|, which
  * perturbs them by a relative O(N·2^-53) ≪ 2^-20: every comparison uses bound·(1 + 2^-20).
@@ -85,7 +88,7 @@ export interface ExpectedForward {
 }
 
 /** Eq. 2.12-2.13 on one example: z^{[k]}, a^{[k]} (k = 1..r) and h_θ(x). */
-export function expectForward(profile: ToleranceProfile, params: NetParams, activation: Activation, x: Vector): ExpectedForward {
+export function expectForward(profile: Arithmetic, params: NetParams, activation: Activation, x: Vector): ExpectedForward {
   const batch = expectForwardBatch(profile, params, activation, [[...x]]);
   const column = (e: Expected<Mat>): Expected<number[]> => ({ value: e.value[0]!, bound: e.bound[0]! });
   const z = batch.Z.map(column);
@@ -95,7 +98,7 @@ export function expectForward(profile: ToleranceProfile, params: NetParams, acti
 }
 
 /** Section 4 row-major forward on X (B×d): Z^{[k]}, A^{[k]} as B×m_k, k = 1..r. */
-export function expectForwardBatch(profile: ToleranceProfile, params: NetParams, activation: Activation, X: Mat): { Z: Expected<Mat>[]; A: Expected<Mat>[] } {
+export function expectForwardBatch(profile: Arithmetic, params: NetParams, activation: Activation, X: Mat): { Z: Expected<Mat>[]; A: Expected<Mat>[] } {
   const p = profile.precision;
   const fwd = forwardBatchRows(rowMajorOf(params), matrixFromRows(X), activation);
   const values = { Z: fwd.Z.map((z) => (z === undefined ? [] : nums(z))), A: fwd.A.map(nums) };
@@ -107,7 +110,7 @@ export function expectForwardBatch(profile: ToleranceProfile, params: NetParams,
 }
 
 /** Eq. 1.1 per example and eq. 1.2 over the data set. */
-export function expectLoss(profile: ToleranceProfile, params: NetParams, activation: Activation, data: DataSet): { perExample: Expected<number>[]; mean: Expected<number> } {
+export function expectLoss(profile: Arithmetic, params: NetParams, activation: Activation, data: DataSet): { perExample: Expected<number>[]; mean: Expected<number> } {
   const p = profile.precision;
   const X = matX(data);
   const Y = matY(data);
@@ -123,7 +126,7 @@ export function expectLoss(profile: ToleranceProfile, params: NetParams, activat
 }
 
 /** Eq. 1.5's mean gradient over `batch` (0-based; a batch of one is Algorithm 5's ∇J^{(j)}). */
-export function expectMeanGradient(profile: ToleranceProfile, params: NetParams, activation: Activation, data: DataSet, batch: readonly number[]): Expected<PlainParams> {
+export function expectMeanGradient(profile: Arithmetic, params: NetParams, activation: Activation, data: DataSet, batch: readonly number[]): Expected<PlainParams> {
   return meanGradientFrom(profile.precision, uploadedParams(profile.precision, params), rowMajorOf(params), activation, data, batch);
 }
 
@@ -138,7 +141,7 @@ function meanGradientFrom(p: Precision, theta: BoundedParams, rows: RowMajorPara
 }
 
 /** Algorithm 5 on one example (x, y). */
-export function expectGradient(profile: ToleranceProfile, params: NetParams, activation: Activation, x: Vector, y: number): Expected<PlainParams> {
+export function expectGradient(profile: Arithmetic, params: NetParams, activation: Activation, x: Vector, y: number): Expected<PlainParams> {
   return expectMeanGradient(profile, params, activation, { X: [x], y: [y] }, [0]);
 }
 
@@ -155,7 +158,7 @@ export interface ExpectedTraining {
  * the reference's θ_t with input errors E_θ,t, so they cover this step's rounding and the
  * propagation of earlier errors (ReLU' flips included), and grow with t as the error does.
  */
-export function expectTraining(profile: ToleranceProfile, params: NetParams, activation: Activation, data: DataSet, batches: readonly (readonly number[])[], alpha: number): ExpectedTraining {
+export function expectTraining(profile: Arithmetic, params: NetParams, activation: Activation, data: DataSet, batches: readonly (readonly number[])[], alpha: number): ExpectedTraining {
   const p = profile.precision;
   const X = matX(data);
   const Y = matY(data);
@@ -184,6 +187,6 @@ export function expectTraining(profile: ToleranceProfile, params: NetParams, act
 }
 
 /** One step of eq. 1.5 on `batch` from θ (GD: all indices, eq. 1.3; SGD: one index, eq. 1.4). */
-export function expectStep(profile: ToleranceProfile, params: NetParams, activation: Activation, data: DataSet, batch: readonly number[], alpha: number): Expected<PlainParams> {
+export function expectStep(profile: Arithmetic, params: NetParams, activation: Activation, data: DataSet, batch: readonly number[], alpha: number): Expected<PlainParams> {
   return expectTraining(profile, params, activation, data, [batch], alpha).params[0]!;
 }

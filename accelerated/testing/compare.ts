@@ -3,44 +3,17 @@
  * (float64, Node only: it imports mathjs) for the same Scenario, entry by entry, each within a
  * bound derived from float32 precision and the lengths of the sums (float32Bounds.ts).
  *
- * Expected values: the forward pass, J and the mean gradient by reference/rowMajor.ts
- * (#forwardBatchRows, #backpropBatchRows, Section 4's row-major form); the training trajectory by
- * reference/optimizers.ts#trainOnBatches (literal eq. 1.5: per-example Algorithm 5 gradients,
- * summed, times α/B), one batch at a time, so θ_t is known at every step.
- *
- * Training bound: the error of θ is carried from step to step. At step t the bound machinery is
- * run at the reference's θ_t with the input errors E_θ,t (E_θ,0 = the upload rounding u|θ_0|):
- * the mean gradient's error bound then covers both the float32 rounding of this step and the
- * propagation of the earlier error through the network (E_A|W| + |A|E_W + ..., and ReLU' flips
- * where E_z ≥ |z|), and E_θ,t+1 = E_θ,t + E_{α·g} + rounding of the subtraction. Nothing is
- * linearized, so the bound holds for any number of steps; it grows with each step, as the error does.
- *
- * Every comparison uses bound·(1 + 2^-20): the bounds are evaluated in float64 with |reference
- * values| in place of |exact values|, which perturbs them by a relative O(N·2^-53) ≪ 2^-20.
+ * The expected values and their bounds are the conformance oracle's (conformance/oracle.ts: the
+ * reference's row-major forward pass and Algorithm 5, the literal eq. 1.5 steps, the error of θ
+ * carried from step to step without linearization), evaluated with the backend's arithmetic and
+ * turned into a Scenario's row-major orientation.
  */
-import { columnVector, matrixFromRows, toRows } from '../../reference/matrix.js';
-import type { Matrix } from '../../reference/numeric.js';
-import { trainOnBatches, type Example } from '../../reference/optimizers.js';
-import { backpropBatchRows, forwardBatchRows, fromRowMajor, toRowMajor, type RowMajorParams } from '../../reference/rowMajor.js';
-import type { Params } from '../../reference/network.js';
-import type { BackendName, RowParamsData, Scenario, ScenarioOutput } from '../scenario.types.js';
+import { BOUND_SAFETY, expectForwardBatch, expectLoss, expectMeanGradient, expectStep, expectTraining, type Expected, type PlainParams as InterfaceParams } from '../../conformance/oracle.js';
+import type { BackendName, Scenario, ScenarioOutput } from '../scenario.types.js';
 import { validateScenario } from '../validate.js';
-import {
-  forwardBounds,
-  gatherRows,
-  gradientBounds,
-  lossBounds,
-  precisionOf,
-  updateBounds,
-  uploaded,
-  type BackpropValues,
-  type BoundedParams,
-  type Mat,
-  type Precision,
-} from './float32Bounds.js';
+import { precisionOf, transposeMat, uploaded, type Precision } from './float32Bounds.js';
 
-/** See the file comment: the float64 evaluation of the bounds. */
-export const BOUND_SAFETY = 1 + 2 ** -20;
+export { BOUND_SAFETY };
 
 /** One compared entry. */
 export interface EntryCheck {
@@ -73,39 +46,27 @@ export interface ReferenceAnswer {
   readonly losses: number[];
 }
 
-const nums = (M: Matrix): Mat => toRows(M).map((row) => row.map(Number));
-const rowMajorValues = (t: RowMajorParams): { W: Mat[]; b: Mat[] } => ({ W: t.W.map(nums), b: t.b.map(nums) });
-
-/** Plain row-major θ → the reference's row-major matrices (W[k] m_{k−1}×m_k, b[k] 1×m_k). */
-function rowMajorOf(params: { readonly W: readonly (readonly (readonly number[])[])[]; readonly b: readonly (readonly number[])[] }): RowMajorParams {
-  return { W: params.W.map((W) => matrixFromRows(W)), b: params.b.map((b) => matrixFromRows([b])) };
+/** Plain row-major θ (or gradient), b[k] as a list of m_k numbers. */
+export interface PlainParams {
+  W: number[][][];
+  b: number[][];
 }
 
-function backpropValues(theta: RowMajorParams, X: Mat, Y: Mat, activation: Scenario['activation']): { values: BackpropValues; J: number } {
-  const bp = backpropBatchRows(theta, matrixFromRows(X), matrixFromRows(Y), activation);
-  const values: BackpropValues = {
-    Z: bp.pass.Z.map((z) => (z === undefined ? [] : nums(z))),
-    A: bp.pass.A.map(nums),
-    Delta: bp.Delta.map((d) => (d === undefined ? [] : nums(d))),
-    gradient: rowMajorValues(bp.gradient),
-  };
-  return { values, J: Number(bp.J) };
-}
-
-/** One reference step of eq. 1.5 on `batch` (reference/optimizers.ts#trainOnBatches, literal form). */
-function referenceStep(theta: Params, examples: readonly Example[], batch: readonly number[], alpha: number, activation: Scenario['activation']): { theta: Params; loss: number } {
-  const run = trainOnBatches(theta, examples, [batch], alpha, activation);
-  return { theta: run.theta, loss: Number(run.losses[0]) };
-}
+/** Row-major θ (W^{[k]ᵀ}) ↔ the conformance interface's orientation (W^{[k]}): transpose every W. */
+const swapOrientation = (t: { readonly W: readonly (readonly (readonly number[])[])[]; readonly b: readonly (readonly number[])[] }): PlainParams => ({
+  W: t.W.map((W) => transposeMat(W.map((row) => [...row]))),
+  b: t.b.map((b) => [...b]),
+});
+const swapped = (e: Expected<InterfaceParams>): { value: PlainParams; bound: PlainParams } => ({ value: swapOrientation(e.value), bound: swapOrientation(e.bound) });
 
 /** Everything compareWithReference needs: the reference's answer and the float32 bound of each entry. */
-interface Expected {
+interface ExpectedAnswer {
   readonly answer: ReferenceAnswer;
   readonly bounds: {
     readonly outputs: number[];
     readonly loss: number;
-    readonly gradient: { W: Mat[]; b: Mat[] };
-    readonly trained: { W: Mat[]; b: Mat[] };
+    readonly gradient: PlainParams;
+    readonly trained: PlainParams;
     readonly losses: number[];
   };
   readonly steps: readonly OneStep[];
@@ -116,82 +77,47 @@ interface OneStep {
   readonly start: PlainParams;
   readonly batch: readonly number[];
   readonly expected: PlainParams;
-  /** The bound for one step from θ_t uploaded to float32 (row-major, b as 1×m_k). */
-  readonly bound: { W: Mat[]; b: Mat[] };
+  /** The bound for one step from θ_t uploaded to float32 (row-major). */
+  readonly bound: PlainParams;
 }
 
-/** Plain row-major θ (or gradient), b[k] as a list of m_k numbers. */
-export interface PlainParams {
-  W: number[][][];
-  b: number[][];
-}
-
-const plainOf = (t: { readonly W: readonly Mat[]; readonly b: readonly Mat[] }): PlainParams => ({ W: [...t.W], b: t.b.map((b) => b[0]!) });
-
-function uploadedParams(p: Precision, params: RowParamsData): BoundedParams {
-  return { W: params.W.map((W) => uploaded(p, W.map((row) => [...row]))), b: params.b.map((b) => uploaded(p, [[...b]])) };
-}
-
-const errorsOf = (t: BoundedParams): { W: Mat[]; b: Mat[] } => ({ W: t.W.map((x) => x.E), b: t.b.map((x) => x.E) });
-
-/** The reference's answer with the bound of every entry, for `p`'s backend. */
-function expectedWithBounds(scenario: Scenario, p: Precision): Expected {
-  const { params, activation, data, batches, alpha } = scenario;
-  const X: Mat = data.X.map((row) => [...row]);
-  const Y: Mat = data.y.map((v) => [v]);
-  const Xb = uploaded(p, X);
-  const Yb = uploaded(p, Y);
+/**
+ * The reference's answer with the bound of every entry, for `p`'s backend: the conformance
+ * oracle (conformance/oracle.ts) on the same problem, in the row-major orientation of a Scenario.
+ */
+function expectedWithBounds(scenario: Scenario, p: Precision): ExpectedAnswer {
+  const { activation, data, batches, alpha } = scenario;
+  const arithmetic = { precision: p };
+  const params = swapOrientation(scenario.params);
   const r = params.W.length;
-
-  let rows = rowMajorOf(params);
-  let theta = uploadedParams(p, params);
-
-  const full = backpropValues(rows, X, Y, activation);
-  const fullBounds = gradientBounds(p, theta, Xb, Yb, full.values, activation, Y);
-  const Ov = full.values.Z[r]!;
-  const loss = lossBounds(p, fullBounds.pass.Z[r]!, Yb, Ov, Y, full.J);
-
-  const examples: Example[] = data.X.map((x, i) => ({ x: columnVector(x), y: data.y[i]! }));
-  let columns = fromRowMajor(rows);
-  const losses: number[] = [];
-  const lossBoundsList: number[] = [];
-  const steps: OneStep[] = [];
-  for (const batch of batches) {
-    const Xt = batch.map((j) => X[j]!);
-    const Yt = batch.map((j) => Y[j]!);
-    const step = backpropValues(rows, Xt, Yt, activation).values;
-    const start = plainOf(rowMajorValues(rows));
-    const next = referenceStep(columns, examples, batch, alpha, activation);
-    columns = next.theta;
-    rows = toRowMajor(columns);
-    /** E_θ,t+1 from E_θ,t: the step's gradient bound at θ_t with input errors `from`, then the update. */
-    const stepBounds = (from: BoundedParams): BoundedParams => {
-      const g = gradientBounds(p, from, gatherRows(Xb, batch), gatherRows(Yb, batch), step, activation, Yt).gradient;
-      return updateBounds(p, from, g, step.gradient, alpha, rowMajorValues(rows));
-    };
-    const restarted = stepBounds(uploadedParams(p, start));
-    theta = stepBounds(theta);
-    steps.push({ start, batch, expected: plainOf(rowMajorValues(rows)), bound: errorsOf(restarted) });
-    const fwd = forwardBatchRows(rows, matrixFromRows(X), activation);
-    const values = { Z: fwd.Z.map((z) => (z === undefined ? [] : nums(z))), A: fwd.A.map(nums) };
-    const pass = forwardBounds(p, theta, Xb, values, activation);
-    losses.push(next.loss);
-    lossBoundsList.push(lossBounds(p, pass.Z[r]!, Yb, values.Z[r]!, Y, next.loss).E[0]![0]!);
-  }
+  const all = data.y.map((_, i) => i);
+  const outputs = expectForwardBatch(arithmetic, params, activation, data.X.map((row) => [...row])).Z[r - 1]!;
+  const loss = expectLoss(arithmetic, params, activation, data).mean;
+  const gradient = swapped(expectMeanGradient(arithmetic, params, activation, data, all));
+  const training = expectTraining(arithmetic, params, activation, data, batches, alpha);
+  const starts = [params, ...training.params.map((t) => t.value)];
+  const steps = batches.map((batch, t): OneStep => {
+    const restarted = swapped(expectStep(arithmetic, starts[t]!, activation, data, batch, alpha));
+    return { start: swapOrientation(starts[t]!), batch, expected: restarted.value, bound: restarted.bound };
+  });
+  const last = training.params[training.params.length - 1];
+  // no batch: θ is only uploaded, with its rounding as the bound
+  const uploadError = { W: scenario.params.W.map((W) => uploaded(p, W.map((row) => [...row])).E), b: scenario.params.b.map((b) => uploaded(p, [[...b]]).E[0]!) };
+  const trained = last === undefined ? { value: swapOrientation(params), bound: uploadError } : swapped(last);
   return {
     answer: {
-      outputs: Ov.map((row) => row[0]!),
-      loss: full.J,
-      gradient: plainOf(full.values.gradient),
-      trained: plainOf(rowMajorValues(rows)),
-      losses,
+      outputs: outputs.value.map((row) => row[0]!),
+      loss: loss.value,
+      gradient: gradient.value,
+      trained: trained.value,
+      losses: training.losses.map((l) => l.value),
     },
     bounds: {
-      outputs: fullBounds.pass.Z[r]!.E.map((row) => row[0]!),
-      loss: loss.E[0]![0]!,
-      gradient: errorsOf(fullBounds.gradient),
-      trained: errorsOf(theta),
-      losses: lossBoundsList,
+      outputs: outputs.bound.map((row) => row[0]!),
+      loss: loss.bound,
+      gradient: gradient.bound,
+      trained: trained.bound,
+      losses: training.losses.map((l) => l.bound),
     },
     steps,
   };
@@ -237,7 +163,7 @@ class Checker {
   }
 
   /** Row-major θ-shaped values: W[k] entry (i,j), b[k] entry j, 1-based. */
-  params(group: string, label: string, expected: PlainParams, got: unknown, bound: { W: Mat[]; b: Mat[] }): void {
+  params(group: string, label: string, expected: PlainParams, got: unknown, bound: PlainParams): void {
     const g = got as Partial<PlainParams> | undefined;
     if (!Array.isArray(g?.W) || !Array.isArray(g?.b) || g.W.length !== expected.W.length || g.b.length !== expected.b.length) {
       this.problems.push(`${label}: expected ${expected.W.length} matrices W[k] and ${expected.b.length} biases b[k] (row-major)`);
@@ -253,7 +179,7 @@ class Checker {
         row.forEach((e, j) => this.entry(group, `${label} W[${k + 1}] entry (${i + 1},${j + 1})`, e, gotRow[j], bound.W[k]![i]![j]!));
       }),
     );
-    expected.b.forEach((b, k) => this.list(group, (j) => `${label} b[${k + 1}] entry ${j + 1}`, b, g.b![k], bound.b[k]![0]!));
+    expected.b.forEach((b, k) => this.list(group, (j) => `${label} b[${k + 1}] entry ${j + 1}`, b, g.b![k], bound.b[k]!));
   }
 
   result(): Comparison {
