@@ -6,12 +6,19 @@
  * mini-batch iteration, so the same seed replays the same index sequence in both.
  * Every method validates its plain inputs before it creates a tensor, and keeps no tensor it
  * does not own: tf.memory().numTensors is the same before create and after dispose.
+ * Every number read back is finite or a NonFiniteError (spec/specError.ts) naming the equation:
+ * a run checks J after each iteration and θ at its end; `step` does not read back (no device sync),
+ * so a step that diverged is reported by the next read (params, loss, outputs, gradient).
  */
 import * as tf from '@tensorflow/tfjs';
 import { createRng, sampleIndex, sampleWithoutReplacement } from '../reference/sampler.js';
 import { backpropRows, forwardRows, gdStep, lossRows, minibatchStep, sgdStep, type RowParams } from './model.js';
 import type { ActivationName, DataSet, RowParamsData } from './scenario.types.js';
 import {
+  DIVERGED,
+  finiteResults,
+  finiteRowParams,
+  OVERFLOWED,
   validateActivation,
   validateAlpha,
   validateBatch,
@@ -108,7 +115,7 @@ export class Trainer {
     const alpha = validateAlpha(options?.alpha, 'eq. 1.3');
     const nIter = validateIterations(options.nIter, 'eq. 1.3');
     const all = Array.from({ length: this.n }, (_, i) => i);
-    return this.#loop(nIter, () => all.slice(), (batch) => this.#apply(gdStep, batch, alpha, true));
+    return this.#loop('eq. 1.3', nIter, () => all.slice(), (batch) => this.#apply(gdStep, batch, alpha, true));
   }
 
   /** Algorithm 1 lines 1-4: per iteration one j = sampleIndex(rng, n), then eq. 1.4. */
@@ -116,7 +123,7 @@ export class Trainer {
     const alpha = validateAlpha(options?.alpha, 'eq. 1.4');
     const nIter = validateIterations(options.nIter, 'Algorithm 1 line 1');
     const rng = createRng(validateSeed(options.seed, 'Algorithm 1 line 4'));
-    return this.#loop(nIter, () => [sampleIndex(rng, this.n)], (batch) => this.#apply(sgdStep, batch, alpha));
+    return this.#loop('eq. 1.4', nIter, () => [sampleIndex(rng, this.n)], (batch) => this.#apply(sgdStep, batch, alpha));
   }
 
   /** Algorithm 2 lines 1-4: per iteration one sampleWithoutReplacement(rng, n, B), then eq. 1.5. */
@@ -125,7 +132,7 @@ export class Trainer {
     const nIter = validateIterations(options.nIter, 'Algorithm 2 line 1');
     const B = validateBatchSize(options.B, this.n);
     const rng = createRng(validateSeed(options.seed, 'Algorithm 2 line 4'));
-    return this.#loop(nIter, () => sampleWithoutReplacement(rng, this.n, B), (batch) => this.#apply(minibatchStep, batch, alpha));
+    return this.#loop('eq. 1.5', nIter, () => sampleWithoutReplacement(rng, this.n, B), (batch) => this.#apply(minibatchStep, batch, alpha));
   }
 
   /** Algorithm 2 lines 3-4 with the samples supplied: eq. 1.5 on each batch in order. */
@@ -134,20 +141,20 @@ export class Trainer {
     validateBatches(batches, this.n);
     validateIterations(batches.length, 'Algorithm 2 line 3');
     let i = 0;
-    return this.#loop(batches.length, () => [...batches[i++]!], (batch) => this.#apply(minibatchStep, batch, alpha));
+    return this.#loop('eq. 1.5', batches.length, () => [...batches[i++]!], (batch) => this.#apply(minibatchStep, batch, alpha));
   }
 
   /** Eq. 2.12 batched: h_θ(x^{(i)}) for every row of X (n outputs). */
   async outputs(): Promise<number[]> {
     const { theta, X } = this.#live();
     const O = tf.tidy(() => forwardRows(theta, X, this.activation).O);
-    return readAndDispose(O);
+    return finiteResults('eq. 2.12', (i) => `h_θ(x^{(${i})}) (row ${i} of X)`, await readAndDispose(O), OVERFLOWED);
   }
 
   /** Eq. 1.2: J(θ) on the whole data set. */
   async loss(): Promise<number> {
     const J = this.#lossTensor();
-    return (await readAndDispose(J))[0]!;
+    return finiteResults('eq. 1.2', () => 'J(θ)', await readAndDispose(J), OVERFLOWED)[0]!;
   }
 
   /** Eq. 1.5 / 1/dataset-gradient: the mean gradient over `batch` (default: all n rows, ∇J(θ) of eq. 1.2). */
@@ -158,13 +165,13 @@ export class Trainer {
       const { X, Y } = this.#rows(batch);
       return flatParams(backpropRows(theta, X, Y, this.activation).gradient);
     });
-    return readParams(unflatParams(g, theta.W.length));
+    return finiteRowParams('eq. 1.5', '∇_θ J_B(θ)', await readParams(unflatParams(g, theta.W.length)), OVERFLOWED);
   }
 
   /** θ read back as plain numbers (row-major, like RowParamsData). */
   async params(): Promise<PlainParams> {
     const { theta } = this.#live();
-    return readParams(theta, false);
+    return finiteRowParams('eq. 1.5', 'θ', await readParams(theta, false), `a step diverged; lower α`);
   }
 
   /** Frees θ and the data; the trainer is unusable afterwards. */
@@ -199,13 +206,23 @@ export class Trainer {
     this.#theta = unflatParams(next, theta.W.length);
   }
 
+  /** Whether every entry of θ is finite, reduced on the device (one boolean read back). */
+  async #thetaIsFinite(): Promise<boolean> {
+    const { theta } = this.#live();
+    const allFinite = tf.tidy(() => tf.all(tf.stack(flatParams(theta).map((t) => tf.all(tf.isFinite(t))))));
+    return (await readAndDispose(allFinite))[0] === 1;
+  }
+
   #lossTensor(): tf.Scalar {
     const { theta, X, Y } = this.#live();
     return tf.tidy(() => lossRows(forwardRows(theta, X, this.activation).O, Y).mean);
   }
 
-  /** "for i = 1 to n_iter": pick a batch, update θ, record J(θ) (read back once, at the end). */
-  async #loop(nIter: number, pick: () => number[], update: (batch: readonly number[]) => void): Promise<TrainingRun> {
+  /**
+   * "for i = 1 to n_iter": pick a batch, update θ, record J(θ) (read back once, at the end, with
+   * whether θ is finite); a non-finite J or θ is a NonFiniteError at `where`, the run's equation.
+   */
+  async #loop(where: string, nIter: number, pick: () => number[], update: (batch: readonly number[]) => void): Promise<TrainingRun> {
     const indices: number[][] = [];
     const losses: tf.Scalar[] = [];
     try {
@@ -216,7 +233,10 @@ export class Trainer {
         losses.push(tf.keep(this.#lossTensor()));
       }
       const stacked = tf.stack(losses);
-      return { indices, losses: await readAndDispose(stacked) };
+      const values = await readAndDispose(stacked);
+      finiteResults(where, (i) => `J(θ) after iteration ${i} of ${nIter}`, values, DIVERGED);
+      if (!(await this.#thetaIsFinite())) finiteRowParams(where, `θ after iteration ${nIter}`, await readParams(this.#theta, false), DIVERGED);
+      return { indices, losses: values };
     } finally {
       tf.dispose(losses);
     }

@@ -3,7 +3,7 @@
  * made: a bad input throws a SpecError naming the equation it violates and allocates nothing.
  * Dependency-free (no tfjs, no mathjs), so a browser page can bundle it.
  */
-import { SpecError } from '../spec/specError.js';
+import { NonFiniteError, SpecError } from '../spec/specError.js';
 import type { ActivationName, DataSet, RowParamsData, Scenario } from './scenario.types.js';
 
 export const ACTIVATION_NAMES: readonly ActivationName[] = ['relu', 'sigmoid', 'tanh', 'identity'];
@@ -169,7 +169,7 @@ function expectFiniteRows(where: string, name: string, M: readonly (readonly unk
   M.forEach((row, i) =>
     row.forEach((v, j) => {
       const why = notFinite(v);
-      if (why !== undefined) throw new SpecError(where, `${name} must be finite, but entry (${i + 1},${j + 1}) ${why}`);
+      if (why !== undefined) throw badNumber(where, `${name} must be finite, but entry (${i + 1},${j + 1}) ${why}`, v);
     }),
   );
 }
@@ -177,8 +177,49 @@ function expectFiniteRows(where: string, name: string, M: readonly (readonly unk
 function expectFiniteList(where: string, name: string, v: readonly unknown[]): void {
   v.forEach((x, i) => {
     const why = notFinite(x);
-    if (why !== undefined) throw new SpecError(where, `${name} must be finite, but entry ${i + 1} ${why}`);
+    if (why !== undefined) throw badNumber(where, `${name} must be finite, but entry ${i + 1} ${why}`, x);
   });
+}
+
+/** A number that is NaN, ±Infinity or beyond float32 is a NonFiniteError; a value that is no number at all a SpecError. */
+function badNumber(where: string, detail: string, v: unknown): SpecError {
+  return typeof v === 'number' ? new NonFiniteError(where, detail) : new SpecError(where, detail);
+}
+
+/** What a NonFiniteError of a result adds when training produced it. */
+export const DIVERGED = 'the run diverged; lower α';
+/** What it adds when a forward pass, a loss or a gradient did: float32's range was exceeded. */
+export const OVERFLOWED = 'θ or the data are too large for float32';
+
+/**
+ * Results read back from the device (h_θ(x^{(i)}) of each row, J, ...) must be finite: otherwise a
+ * NonFiniteError `${name(i)} is not finite (v): ${why}` (i 1-based), never a NaN handed back.
+ */
+export function finiteResults(where: string, name: (i: number) => string, values: readonly number[], why: string): number[] {
+  const i = values.findIndex((v) => !Number.isFinite(v));
+  if (i >= 0) throw new NonFiniteError(where, `${name(i + 1)} is not finite (${values[i]}): ${why}`);
+  return values as number[];
+}
+
+/** Every entry of a row-major θ or gradient read back (W[k] rows, b[k] lists) finite; else a NonFiniteError naming it. */
+export function finiteRowParams<T extends { readonly W: readonly (readonly (readonly number[])[])[]; readonly b: readonly (readonly number[])[] }>(
+  where: string,
+  name: string,
+  params: T,
+  why: string,
+): T {
+  params.W.forEach((M, k) =>
+    M.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (!Number.isFinite(v)) throw new NonFiniteError(where, `${name} is not finite (W[${k + 1}] entry (${i + 1},${j + 1}) = ${v}): ${why}`);
+      }),
+    ),
+  );
+  params.b.forEach((v, k) => {
+    const i = v.findIndex((x) => !Number.isFinite(x));
+    if (i >= 0) throw new NonFiniteError(where, `${name} is not finite (b[${k + 1}] entry ${i + 1} = ${v[i]}): ${why}`);
+  });
+  return params;
 }
 
 function describe(v: unknown): string {

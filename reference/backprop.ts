@@ -3,7 +3,7 @@
  * network of eq. 2.12. δ^{[k]} here is ∂J/∂z^{[k]} (m_k×1), as lines 2 and 4 use it.
  */
 import { activationByName, elementwise, type ActivationName } from './activations.js';
-import { expectFiniteScalar } from './errors.js';
+import { expectFiniteScalar, finiteParamsResult, OVERFLOWED } from './errors.js';
 import { squaredLoss } from './loss.js';
 import { hadamard } from './matrix.js';
 import { forward, weight, type ForwardPass, type Params } from './network.js';
@@ -49,5 +49,5 @@ export function backprop(theta: Params, x: Matrix, y: Scalar, activation: Activa
       delta[k] = hadamard(math.multiply(math.transpose(weight(theta, k + 1)), delta[k + 1]!) as Matrix, elementwise(sigmaPrime, z[k]!));
     }
   }
-  return { gradient: { W: dW, b: db }, delta, pass, J };
+  return { gradient: finiteParamsResult('Algorithm 5 line 5', '∇_θ J', { W: dW, b: db }, OVERFLOWED), delta, pass, J };
 }

@@ -4,7 +4,7 @@
  * the per-example z^{[k](i)}, a^{[k](i)} as its column i.
  */
 import { activationByName, elementwise, type ActivationName } from './activations.js';
-import { expectFiniteMatrix, expectShape, shapeOf, SpecError } from './errors.js';
+import { expectFiniteMatrix, expectShape, finiteParamsResult, finiteResult, OVERFLOWED, shapeOf, SpecError } from './errors.js';
 import { datasetLoss, squaredLoss } from './loss.js';
 import { hadamard, matrixFromRows, vectorEntries } from './matrix.js';
 import { bias, layerSizes, weight, type Params } from './network.js';
@@ -85,7 +85,7 @@ export function forwardBatch(theta: Params, X: Matrix, activation: ActivationNam
     Z[k] = math.add(math.multiply(weight(theta, k), A[k - 1]!), broadcastBias(bias(theta, k), n)) as Matrix;
     A[k] = k < r ? elementwise(sigma, Z[k]!) : Z[k]!;
   }
-  return { Z, A, O: A[r]! };
+  return { Z, A, O: finiteResult(where, 'A[r] = [h_θ(x^{(1)}) ... h_θ(x^{(n)})]', A[r]!, OVERFLOWED) };
 }
 
 /** ∂J_B/∂θ in the shape of θ: W[k − 1] = ∂J_B/∂W^{[k]} (m_k×m_{k−1}), b[k − 1] = ∂J_B/∂b^{[k]} (m_k×1). */
@@ -132,5 +132,5 @@ export function backpropBatch(theta: Params, X: Matrix, Y: Matrix, activation: A
   }
   const targets = vectorEntries(Y);
   const J = datasetLoss(vectorEntries(pass.O).map((o, i) => squaredLoss(o, targets[i]!)));
-  return { gradient: { W: dW, b: db }, Delta, pass, J };
+  return { gradient: finiteParamsResult(where, '∇_θ J_B', { W: dW, b: db }, OVERFLOWED), Delta, pass, J };
 }

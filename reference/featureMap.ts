@@ -4,7 +4,7 @@
  * parameter except the last layer's.
  */
 import type { ActivationName } from './activations.js';
-import { expectFiniteMatrix, expectShape, SpecError } from './errors.js';
+import { expectFiniteMatrix, expectShape, NonFiniteError, SpecError } from './errors.js';
 import { scalarOf } from './matrix.js';
 import { bias, forward, layerSizes, weight, type Params } from './network.js';
 import { math, type Matrix, type Scalar } from './numeric.js';
@@ -14,6 +14,7 @@ function within<T>(where: string, fn: () => T): T {
   try {
     return fn();
   } catch (e) {
+    if (e instanceof NonFiniteError) throw new NonFiniteError(where, e.message);
     if (e instanceof SpecError) throw new SpecError(where, e.message);
     throw e;
   }

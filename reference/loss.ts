@@ -1,5 +1,5 @@
 /** The least-squares cost of Section 1 and Section 3.2. */
-import { expectFiniteScalar, SpecError } from './errors.js';
+import { expectFiniteScalar, finiteResult, OVERFLOWED, SpecError } from './errors.js';
 import { constant, math, type Scalar } from './numeric.js';
 
 /**
@@ -10,7 +10,7 @@ export function squaredLoss(o: Scalar, y: Scalar): Scalar {
   expectFiniteScalar('eq. 1.1', 'h_θ(x)', o);
   expectFiniteScalar('eq. 1.1', 'y', y);
   const r = math.subtract(o, y) as Scalar;
-  return math.multiply(constant(0.5, r), math.multiply(r, r)) as Scalar;
+  return finiteResult('eq. 1.1', 'J = ½(h_θ(x) − y)²', math.multiply(constant(0.5, r), math.multiply(r, r)) as Scalar, OVERFLOWED);
 }
 
 /** Eq. 1.2: J(θ) = (1/n) Σ_{i=1}^{n} J^{(i)}(θ), from the n per-example losses J^{(i)}. */
@@ -19,5 +19,5 @@ export function datasetLoss(perExample: readonly Scalar[]): Scalar {
   if (n === 0) throw new SpecError('eq. 1.2', 'the dataset must hold at least one example (n >= 1), got n = 0');
   let sum: Scalar = constant(0, perExample[0]!);
   for (const J of perExample) sum = math.add(sum, J) as Scalar;
-  return math.divide(sum, n) as Scalar;
+  return finiteResult('eq. 1.2', 'J(θ) = (1/n) Σ J^{(i)}(θ)', math.divide(sum, n) as Scalar, OVERFLOWED);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SpecError } from './errors.js';
 import { at, columnVector, coord, hadamard, matrixFromRows, scalarOf, toRows, vectorEntries } from './matrix.js';
 
 describe('[3.4/hadamard] v ⊙ w', () => {
@@ -7,6 +8,23 @@ describe('[3.4/hadamard] v ⊙ w', () => {
   });
   it('refuses vectors of different dimensions', () => {
     expect(() => hadamard(columnVector([1, 2]), columnVector([1, 2, 3]))).toThrow();
+  });
+});
+
+describe('[3.15, 3.4/hadamard] ⊙ needs two matrices of the same shape', () => {
+  it('[3.15] hadamard refuses an m×1 ⊙ 1×m (which mathjs would broadcast into m×m) naming both shapes', () => {
+    const column = columnVector([1, 2, 3]);
+    const row = matrixFromRows([[1, 2, 3]]);
+    expect(() => hadamard(column, row)).toThrow(SpecError);
+    expect(() => hadamard(column, row)).toThrow('eq. 3.15: v ⊙ w needs two matrices of the same shape, got 3x1 ⊙ 1x3');
+    expect(() => hadamard(row, column)).toThrow('got 1x3 ⊙ 3x1');
+    expect(() => hadamard(column, columnVector([1, 2]))).toThrow('eq. 3.15: v ⊙ w needs two matrices of the same shape, got 3x1 ⊙ 2x1');
+  });
+  it('[3.15] hadamard refuses a factor that is not a matrix', () => {
+    expect(() => hadamard(columnVector([1]), [[1]] as never)).toThrow('eq. 3.15: the right factor of ⊙ must be a matrix, got an array of length 1');
+  });
+  it('[3.15] hadamard still multiplies equal-shape matrices entry by entry', () => {
+    expect(toRows(hadamard(matrixFromRows([[1, 2], [3, 4]]), matrixFromRows([[2, 0.5], [-1, 0]])))).toEqual([[2, 1], [-3, 0]]);
   });
 });
 

@@ -2,7 +2,7 @@
  * Building blocks for the notes' column-vector convention: a vector in R^d is a d×1 matrix
  * (Section 2, after eq. 2.9: "can also be viewed as a d×1 dimensional matrix").
  */
-import { SpecError } from './errors.js';
+import { shapeOf, SpecError } from './errors.js';
 import { math, type Matrix, type Scalar } from './numeric.js';
 
 /** A vector of R^d as the notes write it: a d×1 column. */
@@ -41,8 +41,14 @@ export function scalarOf(M: Matrix): Scalar {
   return at(M, 1, 1);
 }
 
-/** 3.4/hadamard: the entry-wise product v ⊙ w of two m×1 vectors (also of two equal-shape matrices). */
+/**
+ * 3.4/hadamard: the entry-wise product v ⊙ w of two m×1 vectors (also of two equal-shape matrices).
+ * Eq. 3.15's ⊙ needs equal shapes: mathjs would broadcast an m×1 ⊙ 1×m into m×m, so it is refused.
+ */
 export function hadamard(v: Matrix, w: Matrix): Matrix {
+  const [vr, vc] = shapeOf('eq. 3.15', 'the left factor of ⊙', v);
+  const [wr, wc] = shapeOf('eq. 3.15', 'the right factor of ⊙', w);
+  if (vr !== wr || vc !== wc) throw new SpecError('eq. 3.15', `v ⊙ w needs two matrices of the same shape, got ${vr}x${vc} ⊙ ${wr}x${wc}`);
   return math.dotMultiply(v, w) as Matrix;
 }
 

@@ -3,7 +3,7 @@
  * Layer k (1..r) has W^{[k]} ∈ R^{m_k × m_{k−1}} and b^{[k]} ∈ R^{m_k}; m_0 = d and m_r = 1.
  */
 import { activationByName, elementwise, type ActivationName } from './activations.js';
-import { expectFiniteMatrix, expectPositiveInteger, expectShape, shapeOf, SpecError } from './errors.js';
+import { expectFiniteMatrix, expectParamsObject, expectPositiveInteger, expectShape, finiteResult, OVERFLOWED, shapeOf, SpecError } from './errors.js';
 import { matrixFromRows, scalarOf } from './matrix.js';
 import { math, type Matrix, type Scalar } from './numeric.js';
 import { uniform01, type Rng } from './sampler.js';
@@ -17,14 +17,14 @@ export interface Params {
 /** W^{[k]} with the notes' 1-based layer index k. */
 export function weight(theta: Params, k: number): Matrix {
   const Wk = theta.W[k - 1];
-  if (Wk === undefined) throw new SpecError('eq. 2.12', `there is no W[${k}]: the network has r = ${theta.W.length} layers`);
+  if (Wk === undefined) throw new SpecError('eq. 2.12', k >= 1 && k <= theta.W.length ? `W[${k}] must be a matrix, got undefined` : `there is no W[${k}]: the network has r = ${theta.W.length} layers`);
   return Wk;
 }
 
 /** b^{[k]} with the notes' 1-based layer index k. */
 export function bias(theta: Params, k: number): Matrix {
   const bk = theta.b[k - 1];
-  if (bk === undefined) throw new SpecError('eq. 2.12', `there is no b[${k}]: the network has r = ${theta.b.length} layers`);
+  if (bk === undefined) throw new SpecError('eq. 2.12', k >= 1 && k <= theta.b.length ? `b[${k}] must be a matrix, got undefined` : `there is no b[${k}]: the network has r = ${theta.b.length} layers`);
   return bk;
 }
 
@@ -33,13 +33,15 @@ export function bias(theta: Params, k: number): Matrix {
  * m_k is read from b^{[k]} (m_k × 1), m_0 = d from W^{[1]}'s columns, and m_r must be 1.
  */
 export function layerSizes(theta: Params): number[] {
-  const r = theta.W.length;
+  const r = expectParamsObject('eq. 2.12', theta).W.length;
   if (r === 0) throw new SpecError('eq. 2.12', 'the network needs at least one layer (r >= 1), got r = 0');
   if (theta.b.length !== r) throw new SpecError('eq. 2.12', `there are ${r} weight matrices but ${theta.b.length} biases`);
   const sizes = [shapeOf('eq. 2.12', 'W[1]', weight(theta, 1))[1]];
+  if (sizes[0] === 0) throw new SpecError('eq. 2.12', 'W[1] must have d >= 1 columns (one per input coordinate), got 0');
   for (let k = 1; k <= r; k++) {
     const [mk, cols] = shapeOf('eq. 2.12', `b[${k}]`, bias(theta, k));
     if (cols !== 1) throw new SpecError('eq. 2.12', `b[${k}] must be a column vector m${k}x1, got ${mk}x${cols}`);
+    if (mk === 0) throw new SpecError('eq. 2.12', `b[${k}] must have m${k} >= 1 entries, got none`);
     expectShape('eq. 2.12', `W[${k}]`, weight(theta, k), mk, sizes[k - 1]!, `m${k} x m${k - 1}`);
     expectFiniteMatrix('eq. 2.12', `W[${k}]`, weight(theta, k));
     expectFiniteMatrix('eq. 2.12', `b[${k}]`, bias(theta, k));
@@ -79,7 +81,7 @@ export function forward(theta: Params, x: Matrix, activation: ActivationName = '
     z[k] = math.add(math.multiply(weight(theta, k), a[k - 1]!), bias(theta, k)) as Matrix;
     a[k] = k < r ? elementwise(sigma, z[k]!) : z[k]!;
   }
-  return { z, a, o: scalarOf(a[r]!) };
+  return { z, a, o: finiteResult('eq. 2.12', 'h_θ(x)', scalarOf(a[r]!), OVERFLOWED) };
 }
 
 /** h_θ(x) of eq. 2.12. */

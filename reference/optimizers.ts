@@ -7,7 +7,20 @@
  */
 import type { ActivationName } from './activations.js';
 import { backprop } from './backprop.js';
-import { expectFiniteMatrix, expectFiniteScalar, expectLearningRate, expectPositiveInteger, expectShape, shapeOf, SpecError } from './errors.js';
+import {
+  DIVERGED,
+  OVERFLOWED,
+  expectFiniteMatrix,
+  expectFiniteScalar,
+  expectLearningRate,
+  expectParamsObject,
+  expectPositiveInteger,
+  expectShape,
+  finiteParamsResult,
+  NonFiniteError,
+  shapeOf,
+  SpecError,
+} from './errors.js';
 import { datasetLoss, squaredLoss } from './loss.js';
 import { layerSizes, predict, type Params } from './network.js';
 import { isBig, math, type Matrix, type Scalar } from './numeric.js';
@@ -81,9 +94,11 @@ function inSystemOf(alpha: Scalar, theta: Params): Scalar {
 
 /** Both lists W and b of `g` have the shapes of θ's (footnote 6), with finite entries. */
 function expectLike(where: string, theta: Params, g: Params, name: string): void {
+  expectParamsObject(where, theta);
+  expectParamsObject(where, g, name);
   for (const which of ['W', 'b'] as const) {
-    if (!Array.isArray(theta?.[which]) || !Array.isArray(g?.[which]) || g[which].length !== theta[which].length) {
-      throw new SpecError(where, `${name} must have as many ${which} matrices as θ (${theta?.[which]?.length}), got ${g?.[which]?.length}`);
+    if (g[which].length !== theta[which].length) {
+      throw new SpecError(where, `${name} must have as many ${which} matrices as θ (${theta[which].length}), got ${g[which].length}`);
     }
     theta[which].forEach((M, k) => {
       const [rows, cols] = shapeOf(where, `θ.${which}[${k + 1}]`, M);
@@ -93,11 +108,11 @@ function expectLike(where: string, theta: Params, g: Params, name: string): void
   }
 }
 
-/** θ − c·g entry by entry (one matrix per W[k], b[k]): a new Params. */
-function minusScaled(theta: Params, c: Scalar, g: Params): Params {
+/** θ − c·g entry by entry (one matrix per W[k], b[k]): a new Params, finite (else a NonFiniteError at `where`). */
+function minusScaled(where: string, theta: Params, c: Scalar, g: Params): Params {
   const step = (list: readonly Matrix[], dir: readonly Matrix[]): Matrix[] =>
     list.map((M, k) => math.subtract(M, math.multiply(c, dir[k]!)) as Matrix);
-  return { W: step(theta.W, g.W), b: step(theta.b, g.b) };
+  return finiteParamsResult(where, 'θ after the step', { W: step(theta.W, g.W), b: step(theta.b, g.b) }, DIVERGED);
 }
 
 /** g_1 + g_2 + ... + g_B, entry by entry, summed in the order given. */
@@ -130,21 +145,21 @@ export function meanGradient(theta: Params, data: readonly Example[], indices: r
   expectBatch('eq. 1.5', indices, n, false);
   const sum = sumOf(indices.map((j) => model.gradient(theta, data[j]!.x, data[j]!.y)));
   const divide = (list: readonly Matrix[]): Matrix[] => list.map((M) => math.divide(M, indices.length) as Matrix);
-  return { W: divide(sum.W), b: divide(sum.b) };
+  return finiteParamsResult('eq. 1.5', '(1/B) Σ ∇_θ J^{(j)}(θ)', { W: divide(sum.W), b: divide(sum.b) }, OVERFLOWED);
 }
 
 /** Eq. 1.3: θ := θ − α ∇_θ J(θ), with ∇J(θ) in the shape of θ; α > 0. Returns a new θ. */
 export function gdStep(theta: Params, gradient: Params, alpha: Scalar): Params {
   expectLearningRate('eq. 1.3', alpha);
   expectLike('eq. 1.3', theta, gradient, '∇J(θ)');
-  return minusScaled(theta, inSystemOf(alpha, theta), gradient);
+  return minusScaled('eq. 1.3', theta, inSystemOf(alpha, theta), gradient);
 }
 
 /** Eq. 1.4: θ := θ − α ∇_θ J^{(j)}(θ), the gradient of one example's cost; α > 0. Returns a new θ. */
 export function sgdStep(theta: Params, exampleGradient: Params, alpha: Scalar): Params {
   expectLearningRate('eq. 1.4', alpha);
   expectLike('eq. 1.4', theta, exampleGradient, '∇J^{(j)}(θ)');
-  return minusScaled(theta, inSystemOf(alpha, theta), exampleGradient);
+  return minusScaled('eq. 1.4', theta, inSystemOf(alpha, theta), exampleGradient);
 }
 
 /**
@@ -158,7 +173,7 @@ export function minibatchStep(theta: Params, exampleGradients: readonly Params[]
   }
   exampleGradients.forEach((g, k) => expectLike('eq. 1.5', theta, g, `∇J^{(j_${k + 1})}(θ)`));
   const B = exampleGradients.length;
-  return minusScaled(theta, math.divide(inSystemOf(alpha, theta), B) as Scalar, sumOf(exampleGradients));
+  return minusScaled('eq. 1.5', theta, math.divide(inSystemOf(alpha, theta), B) as Scalar, sumOf(exampleGradients));
 }
 
 export interface TrainingOptions {
@@ -184,8 +199,12 @@ export interface TrainingRun {
   readonly losses: Scalar[];
 }
 
-/** The shared loop "for i = 1 to n_iter": pick a batch, update θ, record J(θ) after the update. */
+/**
+ * The shared loop "for i = 1 to n_iter": pick a batch, update θ, record J(θ) after the update. A
+ * non-finite θ or J inside the loop is reported as the run's divergence at `where` (its update's equation).
+ */
 function runIterations(
+  where: string,
   theta0: Params,
   data: readonly Example[],
   model: Model,
@@ -198,9 +217,15 @@ function runIterations(
   const losses: Scalar[] = [];
   for (let i = 1; i <= nIter; i++) {
     const batch = pick();
-    theta = update(theta, batch);
+    try {
+      theta = update(theta, batch);
+      losses.push(datasetCost(theta, data, model));
+    } catch (e) {
+      if (!(e instanceof NonFiniteError)) throw e;
+      const cause = e.message.replace(`: ${DIVERGED}`, '').replace(`: ${OVERFLOWED}`, '');
+      throw new NonFiniteError(where, `the run diverged at iteration ${i} of ${nIter} (${cause}); lower α`);
+    }
     indices.push(batch);
-    losses.push(datasetCost(theta, data, model));
   }
   return { theta, indices, losses };
 }
@@ -228,7 +253,7 @@ function seededRng(where: string, seed: number | undefined): Rng {
 export function gd(theta0: Params, data: readonly Example[], options: TrainingOptions): TrainingRun {
   const { model, n } = setUp({ alpha: 'eq. 1.3', nIter: 'eq. 1.3' }, theta0, data, options);
   const all = Array.from({ length: n }, (_, i) => i);
-  return runIterations(theta0, data, model, options.nIter, () => all.slice(), (theta, batch) =>
+  return runIterations('eq. 1.3', theta0, data, model, options.nIter, () => all.slice(), (theta, batch) =>
     gdStep(theta, meanGradient(theta, data, batch, model), options.alpha),
   );
 }
@@ -241,7 +266,7 @@ export function gd(theta0: Params, data: readonly Example[], options: TrainingOp
 export function sgd(theta0: Params, data: readonly Example[], options: TrainingOptions): TrainingRun {
   const { model, n } = setUp({ alpha: 'eq. 1.4', nIter: 'Algorithm 1 line 1' }, theta0, data, options);
   const rng = seededRng('Algorithm 1 line 4', options.seed);
-  return runIterations(theta0, data, model, options.nIter, () => [sampleIndex(rng, n)], (theta, [j]) =>
+  return runIterations('eq. 1.4', theta0, data, model, options.nIter, () => [sampleIndex(rng, n)], (theta, [j]) =>
     sgdStep(theta, model.gradient(theta, data[j!]!.x, data[j!]!.y), options.alpha),
   );
 }
@@ -259,7 +284,7 @@ export function minibatchSgd(theta0: Params, data: readonly Example[], options: 
     throw new SpecError('Algorithm 2 line 4', `batch size B must be an integer in 1..n (n = ${n}) when sampling without replacement, got ${B}`);
   }
   const rng = seededRng('Algorithm 2 line 4', options.seed);
-  return runIterations(theta0, data, model, options.nIter, () => sampleWithoutReplacement(rng, n, B), (theta, batch) =>
+  return runIterations('eq. 1.5', theta0, data, model, options.nIter, () => sampleWithoutReplacement(rng, n, B), (theta, batch) =>
     minibatchStep(theta, batch.map((j) => model.gradient(theta, data[j]!.x, data[j]!.y)), options.alpha),
   );
 }
@@ -285,7 +310,7 @@ export function trainOnBatches(
   }
   batches.forEach((batch) => expectBatch('eq. 1.5', batch, n, true));
   let i = 0;
-  return runIterations(theta0, data, model, batches.length, () => [...batches[i++]!], (theta, batch) =>
+  return runIterations('eq. 1.5', theta0, data, model, batches.length, () => [...batches[i++]!], (theta, batch) =>
     minibatchStep(theta, batch.map((j) => model.gradient(theta, data[j]!.x, data[j]!.y)), alpha),
   );
 }

@@ -5,7 +5,7 @@
  * multiplications are flipped". Layer k stores W^{[k]ᵀ} (m_{k−1}×m_k) and b^{[k]ᵀ} (1×m_k).
  */
 import { activationByName, elementwise, type ActivationName } from './activations.js';
-import { expectFiniteMatrix, expectShape, shapeOf, SpecError } from './errors.js';
+import { expectFiniteMatrix, expectShape, finiteParamsResult, finiteResult, OVERFLOWED, shapeOf, SpecError } from './errors.js';
 import { datasetLoss, squaredLoss } from './loss.js';
 import { hadamard, matrixFromRows, vectorEntries } from './matrix.js';
 import { layerSizes, type Params } from './network.js';
@@ -43,9 +43,11 @@ function rowMajorLayerSizes(where: string, rows: RowMajorParams): number[] {
   if (r === 0) throw new SpecError(where, 'the network needs at least one layer (r >= 1), got r = 0');
   if (rows.b.length !== r) throw new SpecError(where, `there are ${r} weight matrices but ${rows.b.length} biases`);
   const sizes = [shapeOf(where, 'W[1]ᵀ', rows.W[0])[0]];
+  if (sizes[0] === 0) throw new SpecError(where, 'W[1]ᵀ must have d >= 1 rows (one per input coordinate), got 0');
   for (let k = 1; k <= r; k++) {
     const [one, mk] = shapeOf(where, `b[${k}]ᵀ`, rows.b[k - 1]);
     if (one !== 1) throw new SpecError(where, `b[${k}]ᵀ must be a row vector 1 x m${k}, got ${one}x${mk}`);
+    if (mk === 0) throw new SpecError(where, `b[${k}]ᵀ must have m${k} >= 1 entries, got none`);
     expectFiniteMatrix(where, `b[${k}]ᵀ`, rows.b[k - 1]!);
     expectFiniteMatrix(where, `W[${k}]ᵀ`, expectShape(where, `W[${k}]ᵀ`, rows.W[k - 1], sizes[k - 1]!, mk, `m${k - 1} x m${k}`));
     sizes.push(mk);
@@ -103,7 +105,7 @@ export function forwardBatchRows(rows: RowMajorParams, X: Matrix, activation: Ac
     Z[k] = math.add(math.multiply(A[k - 1]!, rows.W[k - 1]!), broadcastBiasRows(rows.b[k - 1]!, n)) as Matrix;
     A[k] = k < r ? elementwise(sigma, Z[k]!) : Z[k]!;
   }
-  return { Z, A, O: A[r]! };
+  return { Z, A, O: finiteResult(CONVERSION, 'A[r] = [h_θ(x^{(1)}) ... h_θ(x^{(n)})]ᵀ', A[r]!, OVERFLOWED) };
 }
 
 export interface RowMajorBackprop {
@@ -145,5 +147,5 @@ export function backpropBatchRows(rows: RowMajorParams, X: Matrix, Y: Matrix, ac
   }
   const targets = vectorEntries(Y);
   const J = datasetLoss(vectorEntries(pass.O).map((o, i) => squaredLoss(o, targets[i]!)));
-  return { gradient: { W: dW, b: db }, Delta, pass, J };
+  return { gradient: finiteParamsResult(CONVERSION, '∇_θ J_B', { W: dW, b: db }, OVERFLOWED), Delta, pass, J };
 }

@@ -10,9 +10,33 @@
  */
 import { SpecError } from '../spec/specError.js';
 
+/** 2^32: the generator draws uniformly from {0..2^32 − 1}, so it can pick uniformly among at most 2^32 examples. */
+export const MAX_SAMPLER_N = 4294967296;
+
+/**
+ * More rejections in a row than a 32-bit uniform generator ever makes (each draw is rejected with
+ * probability < 1/2, so 128 in a row has probability < 2^-128): the Rng is broken, stop instead of looping.
+ */
+const MAX_REJECTIONS = 128;
+
 /** Dependency-free (no mathjs), so the accelerated path shares this exact sampler. */
 function expectPositiveInteger(where: string, name: string, v: number): void {
-  if (!Number.isInteger(v) || v < 1) throw new SpecError(where, `${name} must be a positive integer, got ${v}`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new SpecError(where, `${name} must be a positive integer, got ${show(v)}`);
+}
+
+/** n in 1..2^32 and an Rng: the sampler can draw uniformly from {0..n−1} (else it would loop forever). */
+function expectSamplable(where: string, rng: Rng, n: number): void {
+  if (rng === null || typeof rng !== 'object' || typeof rng.nextUint32 !== 'function') {
+    throw new SpecError(where, `rng must be a generator from createRng(seed), got ${rng === null ? 'null' : typeof rng}`);
+  }
+  expectPositiveInteger(where, 'n (number of examples)', n);
+  if (n > MAX_SAMPLER_N) {
+    throw new SpecError(where, `n (number of examples) must be at most 2^32 = ${MAX_SAMPLER_N}: the sampler draws from 32-bit values (mulberry32) and cannot pick uniformly among more, got n = ${n}`);
+  }
+}
+
+function show(v: unknown): string {
+  return typeof v === 'string' ? `'${v}'` : String(v);
 }
 
 export interface Rng {
@@ -42,12 +66,21 @@ export function uniform01(rng: Rng): number {
 
 /** Algorithm 1 line 4: "Sample j uniformly from {1, ..., n}" (returned 0-based). */
 export function sampleIndex(rng: Rng, n: number): number {
-  expectPositiveInteger('Algorithm 1 line 4', 'n (number of examples)', n);
-  const limit = Math.floor(4294967296 / n) * n;
-  for (;;) {
+  expectSamplable('Algorithm 1 line 4', rng, n);
+  return uniformIndex('Algorithm 1 line 4', rng, n);
+}
+
+/** The rejection loop of sampleIndex, n already checked; a generator that is not 32-bit uniform is refused. */
+function uniformIndex(where: string, rng: Rng, n: number): number {
+  const limit = Math.floor(MAX_SAMPLER_N / n) * n;
+  for (let rejected = 0; rejected < MAX_REJECTIONS; rejected++) {
     const u = rng.nextUint32();
+    if (!Number.isInteger(u) || u < 0 || u >= MAX_SAMPLER_N) {
+      throw new SpecError(where, `rng.nextUint32() must return an integer in 0..2^32 − 1, got ${show(u)}`);
+    }
     if (u < limit) return u % n;
   }
+  throw new SpecError(where, `rng.nextUint32() rejected ${MAX_REJECTIONS} draws in a row for n = ${n}: it is not a uniform 32-bit generator`);
 }
 
 /**
@@ -55,14 +88,20 @@ export function sampleIndex(rng: Rng, n: number): number {
  * {1, ..., n}" (returned 0-based, in the order drawn).
  */
 export function sampleWithoutReplacement(rng: Rng, n: number, B: number): number[] {
-  expectPositiveInteger('Algorithm 2 line 4', 'n (number of examples)', n);
-  if (!Number.isInteger(B) || B < 1 || B > n) {
-    throw new SpecError('Algorithm 2 line 4', `batch size B must be an integer in 1..n (n = ${n}) when sampling without replacement, got ${B}`);
+  const where = 'Algorithm 2 line 4';
+  expectSamplable(where, rng, n);
+  if (typeof B !== 'number' || !Number.isInteger(B) || B < 1 || B > n) {
+    throw new SpecError(where, `batch size B must be an integer in 1..n (n = ${n}) when sampling without replacement, got ${show(B)}`);
   }
-  const pool = Array.from({ length: n }, (_, i) => i);
+  // The Fisher–Yates pool [0..n−1], stored sparsely (only the positions a swap moved): O(B) memory for any n.
+  const moved = new Map<number, number>();
+  const pool = (i: number): number => moved.get(i) ?? i;
+  const batch: number[] = [];
   for (let t = 0; t < B; t++) {
-    const s = t + sampleIndex(rng, n - t);
-    [pool[t], pool[s]] = [pool[s]!, pool[t]!];
+    const s = t + uniformIndex(where, rng, n - t);
+    const picked = pool(s);
+    moved.set(s, pool(t));
+    batch.push(picked);
   }
-  return pool.slice(0, B);
+  return batch;
 }

@@ -10,3 +10,19 @@ export class SpecError extends Error {
     this.name = 'SpecError';
   }
 }
+
+/**
+ * A number the arithmetic cannot represent: h_θ(x), J, a gradient entry or θ after a step came out
+ * NaN or ±Infinity (the run diverged, or float64/float32 overflowed), e.g.
+ * `eq. 1.5: θ after the step is not finite (W[1] entry (2,3) = Infinity): the run diverged; lower α`,
+ * or an input number is NaN or ±Infinity (`eq. 2.12: W[1] must be finite, but entry (1,2) is NaN`).
+ * A SpecError, so every caller that catches bad input still catches it; a distinct class, so a caller
+ * (the conformance oracle) can tell "this case cannot be computed" from "this input is ill-formed".
+ */
+export class NonFiniteError extends SpecError {
+  /** The message without its leading `where: `. */
+  constructor(where: string, readonly detail: string) {
+    super(where, detail);
+    this.name = 'NonFiniteError';
+  }
+}
