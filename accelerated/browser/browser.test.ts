@@ -1,8 +1,9 @@
 /**
  * The accelerated path in a real headless Chromium, on the webgl and webgpu backends, against the
  * reference (accelerated/testing/compare.ts, with its per-backend float32 bounds). One browser for
- * the whole file. Needs Debian's `chromium` at /usr/bin/chromium (or $CHROMIUM_PATH): without it
- * every test here FAILS with the install instruction (never skipped).
+ * the whole file. The Chromium is the npm package @sparticuz/chromium's (a devDependency, unpacked
+ * on first use by chromium.ts) or $CHROMIUM_PATH's: when it is missing or does not start, every
+ * test here FAILS saying why (never skipped).
  *
  * Runs use tfjs's default flags (what users get). tfjs may hand an op whose inputs are all small
  * and still CPU-resident to its CPU kernels (WEBGL_CPU_FORWARD / WEBGPU_CPU_FORWARD); one test per
@@ -10,7 +11,7 @@
  * forwarding off), so these small scenarios really test the GPU backend's own shaders.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRng, uniform01 } from '../../reference/sampler.js';
 import type { ActivationName, BackendName, Scenario, ScenarioOutput } from '../scenario.types.js';
 import { compareWithReference, type Comparison } from '../testing/compare.js';
@@ -32,7 +33,7 @@ beforeAll(async () => {
   }
 }, TEST_TIMEOUT_MS);
 
-/** The open session, or the reason there is none (e.g. "Chromium not found at /usr/bin/chromium: ..."). */
+/** The open session, or the reason there is none (e.g. "Chromium not found at /path (from CHROMIUM_PATH): ..."). */
 function browser(): BrowserSession {
   if (session === undefined) throw openError instanceof Error ? openError : new Error(`the browser did not open: ${String(openError)}`);
   return session;
@@ -154,10 +155,21 @@ const GPU_BACKENDS: readonly BackendName[] = ['webgl', 'webgpu'];
 const noCpuForwarding = (backend: BackendName): TfFlags => ({ [backend === 'webgl' ? 'WEBGL_CPU_FORWARD' : 'WEBGPU_CPU_FORWARD']: false });
 
 describe('[4.4] browser harness: Chromium missing', () => {
-  it('[4.4] fails with the install instruction when Chromium is not at the given path', async () => {
+  it('[4.4] fails saying how to fix it when Chromium is not at the given path', async () => {
     await expect(openBrowser({ executablePath: '/nonexistent/chromium' })).rejects.toThrow(
-      'Chromium not found at /nonexistent/chromium: install it with apt-get install chromium (or set CHROMIUM_PATH)',
+      'Chromium not found at /nonexistent/chromium: pass the path of a Chromium executable, or none to use $CHROMIUM_PATH or the Chromium of the npm package @sparticuz/chromium',
     );
+  });
+
+  it('[4.4] fails naming CHROMIUM_PATH when that points nowhere', async () => {
+    vi.stubEnv('CHROMIUM_PATH', '/nonexistent/chromium');
+    try {
+      await expect(openBrowser()).rejects.toThrow(
+        'Chromium not found at /nonexistent/chromium (from CHROMIUM_PATH): point CHROMIUM_PATH at a Chromium executable, or unset it to use the Chromium of the npm package @sparticuz/chromium',
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
 

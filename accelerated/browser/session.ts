@@ -1,6 +1,7 @@
 /**
- * Runs the accelerated path in a real headless Chromium (Debian's `chromium`, driven by
- * playwright-core) on the webgl and webgpu tfjs backends, from Node:
+ * Runs the accelerated path in a real headless Chromium (by default the one of the npm package
+ * `@sparticuz/chromium`, unpacked on first use by chromium.ts; $CHROMIUM_PATH overrides it),
+ * driven by playwright-core, on the webgl and webgpu tfjs backends, from Node:
  *
  *   const session = await openBrowser();
  *   const output = await session.runInBrowser('webgl', scenario, { timeoutMs: 60_000 });
@@ -17,24 +18,25 @@
  * cannot start) leaves the page in use; after a timeout, crash or uncaught error it is closed and
  * replaced on the next run.
  *
- * Every failure becomes an Error saying what happened: Chromium missing or not starting, the
- * backend unavailable in the page, an error thrown in the page (with the page's console errors and
- * warnings appended: tfjs explains a failed backend start there), a crash, a timeout. The browser,
- * the server and the temporary profile are always removed by close(), also after errors.
+ * Every failure becomes an Error saying what happened: Chromium missing, not unpacking or not
+ * starting, the backend unavailable in the page, an error thrown in the page (with the page's
+ * console errors and warnings appended: tfjs explains a failed backend start there), a crash, a
+ * timeout. The browser, the server and the temporary profile are always removed by close(), also
+ * after errors. launchChromium() is the one place Chromium is started (conformance/adapters/browser.ts
+ * uses it too).
  */
-import { constants as fsConstants } from 'node:fs';
-import { access, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { BackendName, Scenario, ScenarioOutput } from '../scenario.types.js';
 import { buildPageBundle } from './bundle.js';
+import { chromiumExecutable, type ChromiumExecutable } from './chromium.js';
 import type { BackendInfo, HarnessGlobals, TfFlags } from './entry.js';
 import { startStaticServer, type StaticServer } from './server.js';
 
 export type { BackendInfo, TfFlags } from './entry.js';
-
-export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
+export { CHROMIUM_CACHE_DIR, CHROMIUM_PACKAGE, chromiumExecutable, chromiumOverride, type ChromiumExecutable } from './chromium.js';
 
 /**
  * The launch flags measured to work on the project's machines (no GPU): SwiftShader for
@@ -57,7 +59,7 @@ export const CHROMIUM_FLAGS: readonly string[] = [
 export const DEFAULT_TIMEOUT_MS = 120_000;
 
 export interface OpenOptions {
-  /** Default: $CHROMIUM_PATH, else /usr/bin/chromium. */
+  /** Default: $CHROMIUM_PATH, else the Chromium of the npm package @sparticuz/chromium (chromium.ts). */
   readonly executablePath?: string;
   /** How long Chromium may take to start (default 30 s). */
   readonly launchTimeoutMs?: number;
@@ -86,20 +88,22 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** Where Chromium is looked for: `explicit`, else $CHROMIUM_PATH, else /usr/bin/chromium. */
-export function chromiumPath(explicit?: string): { path: string; source: string } {
-  if (explicit !== undefined) return { path: explicit, source: 'given' };
-  const fromEnv = process.env['CHROMIUM_PATH'];
-  if (fromEnv !== undefined && fromEnv !== '') return { path: fromEnv, source: 'CHROMIUM_PATH' };
-  return { path: DEFAULT_CHROMIUM_PATH, source: 'default' };
-}
-
-async function expectExecutable(path: string, source: string): Promise<void> {
+/**
+ * Starts `executable` headless with `flags` (default CHROMIUM_FLAGS) and the profile `userDataDir`:
+ * the one place Chromium is launched. Rejects saying which Chromium failed with which flags and how
+ * to use another one.
+ */
+export async function launchChromium(
+  executable: ChromiumExecutable,
+  options: { readonly userDataDir: string; readonly flags?: readonly string[] | undefined; readonly timeoutMs?: number | undefined },
+): Promise<Browser> {
+  const args = [...(options.flags ?? CHROMIUM_FLAGS), '--headless', `--user-data-dir=${options.userDataDir}`, '--remote-debugging-pipe'];
+  const env = Object.keys(executable.env).length === 0 ? undefined : { ...process.env, ...executable.env };
   try {
-    await access(path, fsConstants.X_OK);
-  } catch {
-    const where = source === 'CHROMIUM_PATH' ? `${path} (from CHROMIUM_PATH)` : path;
-    throw new Error(`Chromium not found at ${where}: install it with apt-get install chromium (or set CHROMIUM_PATH)`);
+    return await chromium.launch({ executablePath: executable.path, ignoreDefaultArgs: true, args, timeout: options.timeoutMs ?? 30_000, ...(env === undefined ? {} : { env }) });
+  } catch (e) {
+    const other = executable.source === 'CHROMIUM_PATH' ? 'point CHROMIUM_PATH at another Chromium' : 'set CHROMIUM_PATH to use another Chromium';
+    throw new Error(`Chromium at ${executable.path} (${executable.source}) failed to start with ${args.join(' ')} (${other}): ${message(e)}`);
   }
 }
 
@@ -149,8 +153,8 @@ function newFailure(slot: Pick<Slot, 'failure' | 'fail'>): void {
 
 /** Launches Chromium on the harness page's server; see the file comment. */
 export async function openBrowser(options: OpenOptions = {}): Promise<BrowserSession> {
-  const { path: executablePath, source } = chromiumPath(options.executablePath);
-  await expectExecutable(executablePath, source);
+  const executable = await chromiumExecutable(options.executablePath);
+  const executablePath = executable.path;
   const bundle = await buildPageBundle();
 
   let server: StaticServer | undefined;
@@ -177,12 +181,7 @@ export async function openBrowser(options: OpenOptions = {}): Promise<BrowserSes
       '/page.js': { body: bundle.code, contentType: 'text/javascript; charset=utf-8' },
     });
     profile = await mkdtemp(join(tmpdir(), 'browser-harness-profile-'));
-    const args = [...(options.chromiumFlags ?? CHROMIUM_FLAGS), '--headless', `--user-data-dir=${profile}`, '--remote-debugging-pipe'];
-    try {
-      browser = await chromium.launch({ executablePath, ignoreDefaultArgs: true, args, timeout: options.launchTimeoutMs ?? 30_000 });
-    } catch (e) {
-      throw new Error(`Chromium at ${executablePath} failed to start with ${args.join(' ')}: ${message(e)}`);
-    }
+    browser = await launchChromium(executable, { userDataDir: profile, flags: options.chromiumFlags, timeoutMs: options.launchTimeoutMs });
   } catch (e) {
     await cleanup();
     throw e;

@@ -3,8 +3,8 @@
  * (SwiftShader: no GPU needed): every check of the registry (CHECKS, whatever it holds when this
  * runs) passes or is not-implemented, the suite leaves the page's tf.memory().numTensors where it
  * was, and the same seed gives bit-identical answers. One page for the whole file. Like
- * accelerated/browser/browser.test.ts, it needs Debian's `chromium` at /usr/bin/chromium (or
- * $CHROMIUM_PATH) and FAILS with the install instruction without it (never skipped).
+ * accelerated/browser/browser.test.ts, it runs the Chromium of the npm package @sparticuz/chromium
+ * (or $CHROMIUM_PATH's) and FAILS saying why when that is missing or does not start (never skipped).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeFailures, expectAcceleratedDeclarations, runAllChecks, seededRequests, summarize } from './adapterTesting.js';
@@ -43,16 +43,16 @@ afterAll(async () => {
   for (const line of lines) console.info(`[conformance] ${line}`);
 });
 
-/** The implementation on `backend`, or the reason there is none (e.g. "Chromium not found at /usr/bin/chromium: ..."). */
+/** The implementation on `backend`, or the reason there is none (e.g. "Chromium not found at /path (from CHROMIUM_PATH): ..."). */
 function implOn(backend: GpuBackendName): BrowserImplementation {
   if (impls === undefined) throw openError instanceof Error ? openError : new Error(`the browser did not open: ${String(openError)}`);
   return impls[BACKENDS.indexOf(backend)]!;
 }
 
 describe('[4.4] browser adapter: Chromium missing', () => {
-  it('[4.4] fails with the install instruction when Chromium is not at the given path', async () => {
+  it('[4.4] fails saying how to fix it when Chromium is not at the given path', async () => {
     await expect(openBrowserImplementations(['webgl'], { executablePath: '/nonexistent/chromium' })).rejects.toThrow(
-      'Chromium not found at /nonexistent/chromium: install it with apt-get install chromium (or set CHROMIUM_PATH)',
+      'Chromium not found at /nonexistent/chromium: pass the path of a Chromium executable, or none to use $CHROMIUM_PATH or the Chromium of the npm package @sparticuz/chromium',
     );
   });
 });

@@ -13,15 +13,14 @@
  * page's code (bad input) is the operation's error and the page stays in use; a crash, an uncaught
  * error or a timeout ends the page and every later call fails saying so.
  */
-import { constants as fsConstants } from 'node:fs';
-import { access, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { buildPageBundle, REPO_ROOT } from '../../accelerated/browser/bundle.js';
 import type { HarnessGlobals } from '../../accelerated/browser/entry.js';
 import { startStaticServer, type StaticServer } from '../../accelerated/browser/server.js';
-import { CHROMIUM_FLAGS, chromiumPath } from '../../accelerated/browser/session.js';
+import { chromiumExecutable, launchChromium } from '../../accelerated/browser/session.js';
 import { ACTIVATIONS, OPERATION_NAMES, type Implementation, type OperationName, type Operations } from '../interface.js';
 import type { ConformanceGlobals } from './pageEntry.js';
 
@@ -37,7 +36,7 @@ export interface BrowserImplementation extends Implementation {
 }
 
 export interface BrowserOptions {
-  /** Default: $CHROMIUM_PATH, else /usr/bin/chromium. */
+  /** Default: $CHROMIUM_PATH, else the Chromium of the npm package @sparticuz/chromium (accelerated/browser/chromium.ts). */
   readonly executablePath?: string;
   /** The longest one operation may take (default 60 s; the first one on a backend compiles its shaders). */
   readonly timeoutMs?: number;
@@ -63,12 +62,7 @@ interface ConformancePage {
 }
 
 async function openPage(options: BrowserOptions): Promise<ConformancePage> {
-  const { path, source } = chromiumPath(options.executablePath);
-  try {
-    await access(path, fsConstants.X_OK);
-  } catch {
-    throw new Error(`Chromium not found at ${path}${source === 'CHROMIUM_PATH' ? ' (from CHROMIUM_PATH)' : ''}: install it with apt-get install chromium (or set CHROMIUM_PATH)`);
-  }
+  const executable = await chromiumExecutable(options.executablePath);
   const bundle = await buildPageBundle({ entry: PAGE_ENTRY });
   let server: StaticServer | undefined;
   let profile: string | undefined;
@@ -96,10 +90,7 @@ async function openPage(options: BrowserOptions): Promise<ConformancePage> {
       '/page.js': { body: bundle.code, contentType: 'text/javascript; charset=utf-8' },
     });
     profile = await mkdtemp(join(tmpdir(), 'conformance-browser-profile-'));
-    const args = [...CHROMIUM_FLAGS, '--headless', `--user-data-dir=${profile}`, '--remote-debugging-pipe'];
-    browser = await chromium.launch({ executablePath: path, ignoreDefaultArgs: true, args, timeout: 30_000 }).catch((e: unknown) => {
-      throw new Error(`Chromium at ${path} failed to start with ${args.join(' ')}: ${message(e)}`);
-    });
+    browser = await launchChromium(executable, { userDataDir: profile });
     page = await browser.newPage();
     page.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') log.push(`console.${m.type()}: ${m.text().split('\n')[0]}`);
