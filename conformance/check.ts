@@ -32,6 +32,13 @@ export interface Reproducer {
   readonly request: unknown;
 }
 
+/** How a property check's counterexample replays (fast-check's seed and path; in the JSON report, not on the terminal). */
+export interface Replay {
+  readonly seed: number;
+  readonly path: string;
+  readonly shrinks: number;
+}
+
 /** A check's finding that the implementation does not conform. */
 export class CheckFailure extends Error {
   constructor(
@@ -42,6 +49,9 @@ export class CheckFailure extends Error {
     readonly unanswered = false,
     /** The implementation said it does not support what was asked: the check is not-implemented, not failed. */
     readonly unsupported = false,
+    readonly replay?: Replay,
+    /** The statements this failure breaks, where the mismatch does not name one (e.g. a fixture vector's ids). */
+    readonly specIds?: readonly string[],
   ) {
     super(message);
     this.name = 'CheckFailure';
@@ -67,10 +77,25 @@ export class ImplementationFault extends Error {
   }
 }
 
+/**
+ * Thrown by the oracle when a case lies outside the domain where the notes' mathematics is
+ * computable in the implementation's dtype (tolerances.ts#domainLimit): the reference itself
+ * overflowed or left the range (a diverging run). Property checks discard such a case and count
+ * it (property.ts#forAll); it is never blamed on the implementation.
+ */
+export class OutsideDomain extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutsideDomain';
+  }
+}
+
 /** What a check returns when it does not fail. */
 export interface Verdict {
   readonly status: 'pass' | 'convention';
   readonly message: string;
+  /** The statements actually verified, where fewer than the check's specIds (default: all of them). */
+  readonly specIds?: readonly string[];
 }
 
 type RequestOf<Op extends OperationName> = Parameters<Operations[Op]>[0];
@@ -87,6 +112,8 @@ export interface CheckContext {
   readonly seed: number;
   /** Runs per property-based check. */
   readonly runs: number;
+  /** Notes a failure found on the way (property.ts#forAll while shrinking): reported should the check run out of time. */
+  found?(failure: CheckFailure): void;
 }
 
 export interface Check {

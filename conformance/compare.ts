@@ -36,6 +36,9 @@ function fail(site: Site, element: readonly number[] | undefined, expected: numb
   throw new CheckFailure(`${site.specId}: ${site.operation} ${site.quantity}${entry}: ${detail}`, mismatch, site.reproducer);
 }
 
+/** How many times the tolerance an error is ('∞×' for a zero tolerance). */
+const ratioText = (error: number, tolerance: number): string => (tolerance > 0 ? `${(error / tolerance).toPrecision(3)}×` : '∞×');
+
 /** One number within its bound (the bound already accounts for both roundings, times BOUND_SAFETY). */
 export function expectClose(site: Site, expected: Expected<number>, got: unknown, element?: readonly number[]): void {
   if (typeof got !== 'number' || !Number.isFinite(got)) {
@@ -44,7 +47,7 @@ export function expectClose(site: Site, expected: Expected<number>, got: unknown
   const error = Math.abs(got - expected.value);
   const tolerance = expected.bound * BOUND_SAFETY;
   if (!(error <= tolerance)) {
-    fail(site, element, expected.value, got, `expected ${expected.value}, got ${got}, |error| ${error.toExponential(3)} > tolerance ${tolerance.toExponential(3)}`, { error, tolerance });
+    fail(site, element, expected.value, got, `expected ${expected.value}, got ${got}, |error| ${error.toExponential(3)} > tolerance ${tolerance.toExponential(3)} (${ratioText(error, tolerance)} the tolerance)`, { error, tolerance });
   }
 }
 

@@ -24,11 +24,57 @@ import { columnVector, matrixFromRows, toRows } from '../reference/matrix.js';
 import type { Matrix as MathMatrix } from '../reference/numeric.js';
 import { trainOnBatches, type Example } from '../reference/optimizers.js';
 import { backpropBatchRows, forwardBatchRows, fromRowMajor, toRowMajor, type RowMajorParams } from '../reference/rowMajor.js';
+import { NonFiniteError } from '../spec/specError.js';
+import { OutsideDomain } from './check.js';
 import type { Activation, DataSet, NetParams, Vector } from './interface.js';
-import type { ToleranceProfile } from './tolerances.js';
+import { DOMAIN_LIMIT, type ToleranceProfile } from './tolerances.js';
 
 /** What the oracle needs of a ToleranceProfile: the arithmetic its bounds are evaluated with. */
 type Arithmetic = Pick<ToleranceProfile, 'precision'>;
+
+/** The first entry of nested arrays of numbers whose magnitude exceeds `limit` (NaN included). */
+function firstOutside(value: unknown, limit: number): number | undefined {
+  if (typeof value === 'number') return Math.abs(value) <= limit ? undefined : value;
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const bad = firstOutside(v, limit);
+      if (bad !== undefined) return bad;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Requires the reference's values of a case to lie in the domain (tolerances.ts#domainLimit);
+ * otherwise throws OutsideDomain, and the case is discarded, not asked.
+ */
+function requireDomain(what: string, ...values: unknown[]): void {
+  for (const v of values) {
+    const bad = firstOutside(v, DOMAIN_LIMIT);
+    if (bad !== undefined) throw new OutsideDomain(`the reference's ${what} reaches ${bad}, outside the domain |v| ≤ ${DOMAIN_LIMIT.toPrecision(2)}`);
+  }
+}
+
+/**
+ * Requires the error bound of an expectation to lie in the domain too: a run so ill-conditioned
+ * that rounding errors may grow past it (a chaotic training run: J jumping from 1e11 to 1e-19)
+ * gives an infinite or NaN tolerance, which would judge nothing. Such a case is discarded.
+ */
+function judgeable<E extends Expected<unknown>>(what: string, expected: E): E {
+  const bad = firstOutside(expected.bound, DOMAIN_LIMIT);
+  if (bad !== undefined) throw new OutsideDomain(`the error bound of ${what} reaches ${bad}: the case is too ill-conditioned to judge`);
+  return expected;
+}
+
+/** Runs the reference; a result it cannot compute (an overflow, a diverging run) makes the case OutsideDomain. */
+function reference<T>(compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof NonFiniteError) throw new OutsideDomain(`the reference cannot compute this case: ${error.message}`);
+    throw error;
+  }
+}
 
 /**
  * The bounds are evaluated in float64 with |reference values| in place of |exact values|, which
@@ -63,19 +109,23 @@ const errorsOf = (t: BoundedParams): PlainParams => plainOf({ W: t.W.map((x) => 
 const rowValues = (t: RowMajorParams): { W: Mat[]; b: Mat[] } => ({ W: t.W.map(nums), b: t.b.map(nums) });
 
 function uploadedParams(p: Precision, params: NetParams): BoundedParams {
+  requireDomain('θ', params.W, params.b);
   const rows = rowValues(rowMajorOf(params));
   return { W: rows.W.map((W) => uploaded(p, W)), b: rows.b.map((b) => uploaded(p, b)) };
 }
 
 function backpropValues(theta: RowMajorParams, X: Mat, Y: Mat, activation: Activation): { values: BackpropValues; J: number } {
-  const bp = backpropBatchRows(theta, matrixFromRows(X), matrixFromRows(Y), activation);
+  requireDomain('data', X, Y);
+  const bp = reference(() => backpropBatchRows(theta, matrixFromRows(X), matrixFromRows(Y), activation));
   const values: BackpropValues = {
     Z: bp.pass.Z.map((z) => (z === undefined ? [] : nums(z))),
     A: bp.pass.A.map(nums),
     Delta: bp.Delta.map((d) => (d === undefined ? [] : nums(d))),
     gradient: rowValues(bp.gradient),
   };
-  return { values, J: Number(bp.J) };
+  const J = Number(bp.J);
+  requireDomain('z, a, δ, ∂J/∂θ or J', values.Z, values.A, values.Delta, values.gradient.W, values.gradient.b, J);
+  return { values, J };
 }
 
 const matX = (data: DataSet): Mat => data.X.map((row) => [...row]);
@@ -100,12 +150,15 @@ export function expectForward(profile: Arithmetic, params: NetParams, activation
 /** Section 4 row-major forward on X (B×d): Z^{[k]}, A^{[k]} as B×m_k, k = 1..r. */
 export function expectForwardBatch(profile: Arithmetic, params: NetParams, activation: Activation, X: Mat): { Z: Expected<Mat>[]; A: Expected<Mat>[] } {
   const p = profile.precision;
-  const fwd = forwardBatchRows(rowMajorOf(params), matrixFromRows(X), activation);
+  const theta = uploadedParams(p, params);
+  requireDomain('x', X);
+  const fwd = reference(() => forwardBatchRows(rowMajorOf(params), matrixFromRows(X), activation));
   const values = { Z: fwd.Z.map((z) => (z === undefined ? [] : nums(z))), A: fwd.A.map(nums) };
-  const bounds = forwardBounds(p, uploadedParams(p, params), uploaded(p, X), values, activation);
+  requireDomain('z or a', values.Z, values.A);
+  const bounds = forwardBounds(p, theta, uploaded(p, X), values, activation);
   const r = params.W.length;
   const pick = (V: readonly Mat[], E: readonly Bounded[]): Expected<Mat>[] =>
-    Array.from({ length: r }, (_, i) => ({ value: V[i + 1]!, bound: E[i + 1]!.E }));
+    Array.from({ length: r }, (_, i) => judgeable(`layer ${i + 1}`, { value: V[i + 1]!, bound: E[i + 1]!.E }));
   return { Z: pick(values.Z, bounds.Z), A: pick(values.A, bounds.A) };
 }
 
@@ -120,7 +173,7 @@ export function expectLoss(profile: Arithmetic, params: NetParams, activation: A
   const one = (Xi: Mat, Yi: Mat): Expected<number> => {
     const { values, J } = backpropValues(rows, Xi, Yi, activation);
     const pass = forwardBounds(p, theta, uploaded(p, Xi), values, activation);
-    return { value: J, bound: lossBounds(p, pass.Z[r]!, uploaded(p, Yi), values.Z[r]!, Yi, J).E[0]![0]! };
+    return judgeable('J', { value: J, bound: lossBounds(p, pass.Z[r]!, uploaded(p, Yi), values.Z[r]!, Yi, J).E[0]![0]! });
   };
   return { perExample: X.map((x, i) => one([x], [Y[i]!])), mean: one(X, Y) };
 }
@@ -137,7 +190,7 @@ function meanGradientFrom(p: Precision, theta: BoundedParams, rows: RowMajorPara
   const Yt = batch.map((j) => Y[j]!);
   const { values } = backpropValues(rows, Xt, Yt, activation);
   const g = gradientBounds(p, theta, gatherRows(uploaded(p, X), batch), gatherRows(uploaded(p, Y), batch), values, activation, Yt).gradient;
-  return { value: plainOf(values.gradient), bound: errorsOf(g), values, boundsRows: g };
+  return judgeable('the gradient', { value: plainOf(values.gradient), bound: errorsOf(g), values, boundsRows: g });
 }
 
 /** Algorithm 5 on one example (x, y). */
@@ -171,17 +224,19 @@ export function expectTraining(profile: Arithmetic, params: NetParams, activatio
   const losses: Expected<number>[] = [];
   for (const batch of batches) {
     const g = meanGradientFrom(p, theta, rows, activation, data, batch);
-    const run = trainOnBatches(columns, examples, [batch], alpha, activation);
+    const run = reference(() => trainOnBatches(columns, examples, [batch], alpha, activation));
     columns = run.theta;
     rows = toRowMajor(columns);
     const next = rowValues(rows);
+    requireDomain(`θ after step ${out.length + 1}`, next.W, next.b);
     theta = updateBounds(p, theta, g.boundsRows, g.values.gradient, alpha, next);
-    out.push({ value: plainOf(next), bound: errorsOf(theta) });
-    const fwd = forwardBatchRows(rows, matrixFromRows(X), activation);
+    out.push(judgeable(`θ after step ${out.length + 1}`, { value: plainOf(next), bound: errorsOf(theta) }));
+    const fwd = reference(() => forwardBatchRows(rows, matrixFromRows(X), activation));
     const values = { Z: fwd.Z.map((z) => (z === undefined ? [] : nums(z))), A: fwd.A.map(nums) };
-    const pass = forwardBounds(p, theta, uploaded(p, X), values, activation);
     const J = Number(run.losses[0]);
-    losses.push({ value: J, bound: lossBounds(p, pass.Z[r]!, uploaded(p, Y), values.Z[r]!, Y, J).E[0]![0]! });
+    requireDomain(`z, a or J(θ) after step ${out.length}`, values.Z, values.A, J);
+    const pass = forwardBounds(p, theta, uploaded(p, X), values, activation);
+    losses.push(judgeable(`J(θ) after step ${out.length}`, { value: J, bound: lossBounds(p, pass.Z[r]!, uploaded(p, Y), values.Z[r]!, Y, J).E[0]![0]! }));
   }
   return { params: out, losses };
 }

@@ -47,7 +47,7 @@ describe('runner', () => {
   it('[2.12] fails a check that does not finish within the limit', async () => {
     const hanging = forwardOnly(reference, () => new Promise(() => undefined));
     const [result] = await runChecks(hanging, [probe], { checkTimeoutMs: 50 });
-    expect(result).toMatchObject({ status: 'fail', message: 'probe/forward: no result within 50 ms' });
+    expect(result).toMatchObject({ status: 'fail', message: 'probe/forward: no result within 50 ms (the per-check limit, --check-timeout)' });
   });
 
   it('[2.12] reports known failures as expected-fail, and a fixed one as unexpected-pass (which fails the run)', async () => {

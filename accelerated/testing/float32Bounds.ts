@@ -37,6 +37,8 @@ export interface Precision {
 
 export const UNIT_ROUNDOFF_32 = 2 ** -24;
 export const UNIT_ROUNDOFF_64 = 2 ** -53;
+/** (2 − 2^-23)·2^127, the largest finite binary32. */
+export const LARGEST_FLOAT32 = 3.4028234663852886e38;
 
 /**
  * The constants per backend, with where they come from:

@@ -106,6 +106,80 @@ describe('stdio adapter', () => {
     await expect(stdioImplementation('/nonexistent/program', [], { timeoutMs: 2000 })).rejects.toThrow(/could not run \/nonexistent\/program/);
   });
 
+  it("cuts a request in flight at the run's deadline (--max-time) when it comes before the per-request timeout", async () => {
+    const started = Date.now();
+    const impl = await start(``, { timeoutMs: 60_000, deadline: Date.now() + 1500 });
+    await expect(impl.operations.forward!(request)).rejects.toThrow("no answer before the run's time limit (--max-time) was reached while answering forward");
+    expect(Date.now() - started).toBeLessThan(5000);
+    await expect(impl.operations.forward!(request)).rejects.toThrow("not asked: the run's time limit (--max-time) has passed");
+  });
+
+  it("bounds the handshake by the run's deadline too", async () => {
+    const started = Date.now();
+    const silent = ['-e', 'setInterval(() => {}, 1000)'];
+    await expect(stdioImplementation(process.execPath, silent, { timeoutMs: 60_000, deadline: Date.now() + 1000 })).rejects.toThrow(
+      "no answer before the run's time limit (--max-time) was reached while answering handshake",
+    );
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('refuses a handshake whose fields have the wrong types, naming spec/protocol.md section 3', async () => {
+    const fields = `protocol: 1, dtype: 'float64', activations: ['relu'], operations: ['forward']`;
+    const wrong: [string, string][] = [
+      [`{${fields}, name: 'x', conventions: 'abc'}`, 'conventions must be an object, got "abc"'],
+      [`{${fields}, name: 'x', conventions: [1]}`, 'conventions must be an object, got [1]'],
+      [`{${fields}, name: 'x', conventions: null}`, 'conventions must be an object, got null'],
+      [`{${fields}, name: 'x', conventions: { reluPrimeAtZero: 2 }}`, 'conventions.reluPrimeAtZero must be a number in [0, 1], got 2'],
+      [`{${fields}, name: 'x', conventions: { reluPrimeAtZero: '1' }}`, 'conventions.reluPrimeAtZero must be a number in [0, 1], got "1"'],
+      [`{${fields}, name: 5}`, 'name must be a non-empty string, got 5'],
+      [`{${fields.replace("['relu']", "'relu'")}, name: 'x'}`, 'activations must be a list'],
+    ];
+    for (const [handshake, reason] of wrong) {
+      const refused = start(ok, {}, handshake);
+      await expect(refused, handshake).rejects.toThrow(reason);
+      await expect(refused).rejects.toThrow('(spec/protocol.md section 3)');
+    }
+    // a repeated activation is harmless
+    const impl = await start(ok, {}, `{${fields.replace("['relu']", "['relu', 'relu']")}, name: 'x', conventions: { reluPrimeAtZero: 0.5 }}`);
+    expect(impl.conventions).toEqual({ reluPrimeAtZero: 0.5 });
+  });
+
+  it('escapes control characters in what it shows of the program: its name, its error messages, its stderr', async () => {
+    const named = await start(
+      `process.stderr.write('oops\\u001b]0;title\\u0007\\n'); process.stdout.write(JSON.stringify({ id, error: { code: 'bad\\u001b[31m', message: 'red\\u001b[31m\\rline' } }) + '\\n');`,
+      {},
+      `{protocol: 1, name: 'evil\\u001b[2J\\r\\nname', dtype: 'float64', activations: ['relu'], operations: ['forward']}`,
+    );
+    expect(named.name).toBe(String.raw`evil\u001b[2J\r\nname`);
+    await expect(named.operations.forward!(request)).rejects.toThrow(String.raw`the program answered error "bad\u001b[31m": red\u001b[31m\rline`);
+    const dying = await start(`process.stderr.write('last\\u001b[2Kwords\\r\\n'); setTimeout(() => process.exit(2), 100);`);
+    const error = await Promise.resolve(dying.operations.forward!(request)).then(() => undefined, (e: Error) => e);
+    expect(error?.message).toMatch(/its stderr ends with: last\\u001b\[2Kwords$/);
+    expect(error?.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+  });
+
+  it('closes its pipes when the program is killed, and warns when a descendant outside its process group keeps stdout open', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const pidFile = join(mkdtempSync(join(tmpdir(), 'stdio-')), 'pid');
+    // detached: true is setsid(): the grandchild leaves the program's process group, holding its stdout
+    const escape = `const g = require('node:child_process').spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { detached: true, stdio: ['ignore', 'inherit', 'ignore'] }); require('node:fs').writeFileSync(${JSON.stringify(pidFile)}, String(g.pid));`;
+    const warnings: string[] = [];
+    const impl = await start(escape, { timeoutMs: 1000, onWarning: (w: string) => warnings.push(w) });
+    try {
+      await expect(impl.operations.forward!(request)).rejects.toThrow('no answer within 1000 ms');
+      for (let i = 0; i < 30 && warnings.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(warnings).toEqual([expect.stringContaining("the program's stdout stayed open after the program exited")]);
+    } finally {
+      try {
+        process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGKILL');
+      } catch {
+        // not started, or gone
+      }
+    }
+  });
+
   it('[2.12] leaves no process behind: close() ends it, a timeout kills the whole process group', async () => {
     const impl = await start(`require('node:child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', 'grand' + 'child'], { stdio: 'ignore' }); console.error('child started');`, { timeoutMs: 1500 });
     const { execFileSync } = await import('node:child_process');

@@ -8,6 +8,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { ImplementationFault, NotSupported } from '../check.js';
+import { printable } from '../report/printable.js';
 import { ACTIVATIONS, OPERATION_NAMES, type Activation, type Dtype, type Implementation, type OperationName, type Operations } from '../interface.js';
 
 export const PROTOCOL_VERSION = 1;
@@ -17,11 +18,19 @@ export interface StdioOptions {
   readonly timeoutMs?: number;
   /** Largest accepted answer line (default 8 MiB). */
   readonly maxMessageBytes?: number;
-  /** Requests after this time (ms since epoch) fail at once: the bound on the whole run. */
+  /**
+   * The bound on the whole run (ms since epoch): requests after it fail at once, and a request in
+   * flight (the handshake included) waits at most until it.
+   */
   readonly deadline?: number;
   readonly cwd?: string;
   /** Called with each restart's reason (for a verbose log). */
   readonly onRestart?: (reason: string) => void;
+  /**
+   * Called (once per process) when the program's stdout stays open after the program exited or
+   * was killed: a descendant outside its process group (setsid) holds it and may still be running.
+   */
+  readonly onWarning?: (message: string) => void;
 }
 
 /** What a program declares in its handshake (spec/protocol.md section 3). */
@@ -36,18 +45,35 @@ export interface Handshake {
 
 const STDERR_TAIL = 4096;
 const EXIT_GRACE_MS = 2000;
+/** How long stdout may stay open after the program exited before a descendant is suspected. */
+const PIPE_GRACE_MS = 500;
+
+/** How long to wait for an answer: the per-request limit, or less when the run's deadline is nearer. */
+export function answerWait(timeoutMs: number, deadline: number | undefined, now = Date.now()): { ms: number; reason: string } {
+  const left = deadline === undefined ? Number.POSITIVE_INFINITY : Math.max(0, deadline - now);
+  if (left < timeoutMs) return { ms: left, reason: `no answer before the run's time limit (--max-time) was reached` };
+  return { ms: timeoutMs, reason: `no answer within ${timeoutMs} ms (--timeout)` };
+}
 
 /** Every live child, so none outlives this process (exit, Ctrl-C, an uncaught error). */
 const LIVE = new Set<ChildProcessWithoutNullStreams>();
 let exitHookInstalled = false;
 function killGroup(child: ChildProcessWithoutNullStreams): void {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // already gone
+  if (child.pid !== undefined) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
   }
   LIVE.delete(child);
+}
+
+/** Closes our ends of the program's pipes, so that nothing holding their other ends keeps this process alive. */
+function destroyPipes(child: ChildProcessWithoutNullStreams): void {
+  child.stdin.destroy();
+  child.stdout.destroy();
+  child.stderr.destroy();
 }
 function installExitHook(): void {
   if (exitHookInstalled) return;
@@ -86,6 +112,8 @@ class Session {
   private stderrTail = '';
   private pending: Pending | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private stdoutClosed = false;
+  private exited = false;
   dead: string | undefined;
 
   constructor(command: string, args: readonly string[], private readonly options: StdioOptions) {
@@ -97,13 +125,40 @@ class Session {
       this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-STDERR_TAIL);
     });
     this.child.stdin.on('error', () => undefined); // EPIPE after the program exits: reported by 'exit'
-    this.child.on('error', (error) => this.die(`could not run ${command}: ${error.message}`));
-    this.child.on('exit', (code, signal) => this.die(`the program exited (${signal === null ? `status ${code}` : `signal ${signal}`})`));
+    this.child.stdout.on('error', () => undefined);
+    this.child.stderr.on('error', () => undefined);
+    this.child.stdout.once('close', () => {
+      this.stdoutClosed = true;
+    });
+    this.child.on('error', (error) => {
+      this.die(`could not run ${command}: ${error.message}`);
+      if (this.child.pid === undefined) destroyPipes(this.child);
+    });
+    this.child.on('exit', (code, signal) => {
+      this.exited = true;
+      this.die(`the program exited (${signal === null ? `status ${code}` : `signal ${signal}`})`);
+      this.releasePipes();
+    });
+  }
+
+  /**
+   * After the program ended: give stdout PIPE_GRACE_MS to reach its end (the last output is read),
+   * then close every pipe. Still open then, a descendant that left the process group holds it.
+   */
+  private releasePipes(): void {
+    setTimeout(() => {
+      if (!this.stdoutClosed) {
+        this.options.onWarning?.(
+          `the program's stdout stayed open after the program exited: a descendant process it started outside its process group (e.g. with setsid) may have escaped and still be running (pid of the program: ${this.child.pid})`,
+        );
+      }
+      destroyPipes(this.child);
+    }, PIPE_GRACE_MS).unref();
   }
 
   private stderrNote(): string {
     const tail = this.stderrTail.trim();
-    return tail === '' ? '' : `; its stderr ends with: ${tail.slice(-300)}`;
+    return tail === '' ? '' : `; its stderr ends with: ${printable(tail.slice(-300))}`;
   }
 
   /** The process is unusable: fail what is in flight with `reason`, kill the group. */
@@ -113,6 +168,11 @@ class Session {
     const pending = this.pending;
     this.pending = undefined;
     killGroup(this.child);
+    this.child.stdin.destroy();
+    if (!this.exited) {
+      // SIGKILL ends the program at once ('exit' then closes the pipes); should it not, close them anyway
+      setTimeout(() => destroyPipes(this.child), EXIT_GRACE_MS).unref();
+    }
     pending?.reject(new ImplementationFault(`${reason} while answering ${pending.op} (request id ${pending.id})${this.stderrNote()}`));
   }
 
@@ -151,34 +211,37 @@ class Session {
     try {
       message = JSON.parse(line);
     } catch {
-      return this.die(`the program wrote a line that is not JSON: ${JSON.stringify(line.slice(0, 80))}`);
+      return this.die(`the program wrote a line that is not JSON: ${printable(JSON.stringify(line.slice(0, 80)))}`);
     }
     const pending = this.pending;
-    if (pending === undefined) return this.die(`the program wrote a line nobody asked for: ${JSON.stringify(line.slice(0, 80))}`);
+    if (pending === undefined) return this.die(`the program wrote a line nobody asked for: ${printable(JSON.stringify(line.slice(0, 80)))}`);
     if (message === null || typeof message !== 'object' || Array.isArray(message)) {
-      return this.die(`the program answered ${JSON.stringify(line.slice(0, 80))}, not a JSON object`);
+      return this.die(`the program answered ${printable(JSON.stringify(line.slice(0, 80)))}, not a JSON object`);
     }
     const id = (message as { id?: unknown }).id;
-    if (id !== pending.id) return this.die(`the program answered id ${JSON.stringify(id)} to request id ${pending.id}`);
+    if (id !== pending.id) return this.die(`the program answered id ${printable(String(JSON.stringify(id)), 80)} to request id ${pending.id}`);
     clearTimeout(this.timer);
     this.pending = undefined;
     pending.resolve(message as Record<string, unknown>);
   }
 
-  /** Sends one request line and resolves with the answer object (id checked). */
-  request(id: number, op: string, request: unknown, timeoutMs: number): Promise<Record<string, unknown>> {
+  /** Sends one request line and resolves with the answer object (id checked), waiting at most `wait`. */
+  request(id: number, op: string, request: unknown, wait: { readonly ms: number; readonly reason: string }): Promise<Record<string, unknown>> {
     return new Promise((resolve, reject) => {
       if (this.dead !== undefined) {
         reject(new ImplementationFault(`${this.dead}${this.stderrNote()}`));
         return;
       }
       this.pending = { id, op, resolve, reject };
-      this.timer = setTimeout(() => this.die(`no answer within ${timeoutMs} ms (--timeout)`), timeoutMs);
+      this.timer = setTimeout(() => this.die(wait.reason), wait.ms);
       this.child.stdin.write(`${JSON.stringify({ id, op, request })}\n`);
     });
   }
 
-  /** Closes stdin and gives the program EXIT_GRACE_MS to exit before killing it. */
+  /**
+   * Closes stdin and gives the program EXIT_GRACE_MS to exit before killing its process group;
+   * then closes every pipe (after PIPE_GRACE_MS, see releasePipes), whoever still holds them.
+   */
   async close(): Promise<void> {
     if (this.dead !== undefined) return;
     const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
@@ -196,18 +259,32 @@ function parseHandshake(result: unknown): Handshake {
     throw new ImplementationFault(`handshake: ${what} (spec/protocol.md section 3)`);
   };
   if (h === null || typeof h !== 'object') problem('the result must be an object');
-  if (h!.protocol !== PROTOCOL_VERSION) problem(`the program speaks protocol ${JSON.stringify(h!.protocol)}, this suite speaks protocol ${PROTOCOL_VERSION}`);
-  if (typeof h!.name !== 'string' || h!.name === '') problem('name must be a non-empty string');
-  if (h!.dtype !== 'float64' && h!.dtype !== 'float32') problem(`dtype must be "float64" or "float32", got ${JSON.stringify(h!.dtype)}`);
+  const shown = (value: unknown): string => printable(String(JSON.stringify(value)), 120);
+  if (h!.protocol !== PROTOCOL_VERSION) problem(`the program speaks protocol ${shown(h!.protocol)}, this suite speaks protocol ${PROTOCOL_VERSION}`);
+  if (typeof h!.name !== 'string' || h!.name === '') problem(`name must be a non-empty string, got ${shown(h!.name)}`);
+  if (h!.dtype !== 'float64' && h!.dtype !== 'float32') problem(`dtype must be "float64" or "float32", got ${shown(h!.dtype)}`);
   if (!Array.isArray(h!.activations) || h!.activations.some((a) => !ACTIVATIONS.includes(a))) {
-    problem(`activations must be a list among ${ACTIVATIONS.join(', ')}, got ${JSON.stringify(h!.activations)}`);
+    problem(`activations must be a list among ${ACTIVATIONS.join(', ')}, got ${shown(h!.activations)}`);
   }
   if (!Array.isArray(h!.operations) || h!.operations.some((op) => !OPERATION_NAMES.includes(op))) {
-    problem(`operations must be a list among ${OPERATION_NAMES.join(', ')}, got ${JSON.stringify(h!.operations)}`);
+    problem(`operations must be a list among ${OPERATION_NAMES.join(', ')}, got ${shown(h!.operations)}`);
   }
-  const c = h!.conventions?.reluPrimeAtZero;
-  if (c !== undefined && typeof c !== 'number') problem('conventions.reluPrimeAtZero must be a number');
-  return h as Handshake;
+  const conventions = h!.conventions as unknown;
+  if (conventions !== undefined) {
+    if (conventions === null || typeof conventions !== 'object' || Array.isArray(conventions)) problem(`conventions must be an object, got ${shown(conventions)}`);
+    const c = (conventions as { reluPrimeAtZero?: unknown }).reluPrimeAtZero;
+    if (c !== undefined && (typeof c !== 'number' || !Number.isFinite(c) || c < 0 || c > 1)) {
+      problem(`conventions.reluPrimeAtZero must be a number in [0, 1], got ${shown(c)}`);
+    }
+  }
+  return {
+    protocol: h!.protocol!,
+    name: printable(h!.name!, 200),
+    dtype: h!.dtype!,
+    activations: [...h!.activations!],
+    operations: [...h!.operations!],
+    ...(conventions !== undefined && { conventions: { ...(conventions as object) } }),
+  };
 }
 
 /**
@@ -223,8 +300,8 @@ export async function stdioImplementation(command: string, args: readonly string
   const start = async (): Promise<Session> => {
     const s = new Session(command, args, options);
     try {
-      const answer = await s.request(nextId++, 'handshake', { protocol: PROTOCOL_VERSION }, timeoutMs);
-      if (answer.error !== undefined) throw new ImplementationFault(`handshake: the program answered an error: ${JSON.stringify(answer.error).slice(0, 200)}`);
+      const answer = await s.request(nextId++, 'handshake', { protocol: PROTOCOL_VERSION }, answerWait(timeoutMs, options.deadline));
+      if (answer.error !== undefined) throw new ImplementationFault(`handshake: the program answered an error: ${printable(String(JSON.stringify(answer.error)), 200)}`);
       const handshake = parseHandshake(answer.result);
       if (declared !== undefined && JSON.stringify(handshake) !== JSON.stringify(declared)) {
         throw new ImplementationFault('handshake: the restarted program declared something else than the first time');
@@ -258,11 +335,11 @@ export async function stdioImplementation(command: string, args: readonly string
       throw new ImplementationFault(`not asked: the run's time limit (--max-time) has passed`);
     }
     const s = await live();
-    const answer = await s.request(nextId++, op, request, timeoutMs);
+    const answer = await s.request(nextId++, op, request, answerWait(timeoutMs, options.deadline));
     if (answer.error !== undefined) {
       const e = answer.error as { code?: unknown; message?: unknown };
-      if (e?.code === 'unsupported') throw new NotSupported(`the program does not support this ${op} request: ${String(e?.message).slice(0, 300)}`);
-      throw new Error(`the program answered error ${JSON.stringify(e?.code)}: ${String(e?.message).slice(0, 300)}`);
+      if (e?.code === 'unsupported') throw new NotSupported(`the program does not support this ${op} request: ${printable(String(e?.message), 300)}`);
+      throw new Error(`the program answered error ${printable(String(JSON.stringify(e?.code)), 80)}: ${printable(String(e?.message), 300)}`);
     }
     if (!('result' in answer)) throw new Error('the answer has neither result nor error');
     return decodeNumbers(answer.result);

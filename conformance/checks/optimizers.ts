@@ -11,7 +11,6 @@ import { expectParamsClose, expectVectorClose, type Site } from '../compare.js';
 import type { Activation, DataSet, NetParams, OperationName } from '../interface.js';
 import { expectStep, expectTraining } from '../oracle.js';
 import { forAll, forNamedCases } from '../property.js';
-import { withinRange } from '../tolerances.js';
 
 type StepOperation = 'gdStep' | 'sgdStep' | 'minibatchStep';
 
@@ -224,11 +223,8 @@ export const optimizerChecks: Check[] = [
     quote: 'Hyperparameters α > 0, B, n_iter; for i = 1 to n_iter do: sample j_1..j_B and update θ by (1.5)',
     requires: ['train'],
     async run(ctx) {
-      const summary = await forAll(ctx, trainArb(supported(ctx)), async (c) => {
-        // a diverging run (large α) leaves float32's range within a few steps: not a case the notes speak of
-        fc.pre(withinRange(ctx.tolerance, expectTraining(ctx.tolerance, c.params, c.activation, c.data, c.batches, c.alpha).losses.map((l) => l.value)));
-        await checkTrainOn(ctx, c);
-      });
+      // a diverging run (large α) leaves the domain within a few steps: discarded and counted by forAll
+      const summary = await forAll(ctx, trainArb(supported(ctx)), (c) => checkTrainOn(ctx, c));
       return { status: 'pass', message: summary };
     },
   },

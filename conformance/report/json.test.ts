@@ -40,8 +40,10 @@ describe('[2.12, 2.13] the --json report', () => {
       ['reference', 'forward/named-cases', 'pass'],
       ['partial', 'forward/named-cases', 'pass'],
     ]);
-    expect(Object.keys(results[0]!)).toEqual(['implementation', 'check', 'specIds', 'status', 'message', 'durationMs']);
+    expect(Object.keys(results[0]!)).toEqual(['implementation', 'check', 'specIds', 'status', 'message', 'durationMs', 'verdictSpecIds']);
     expect(results[0]!.specIds).toEqual(['2.12', '2.13', '2/layer-shapes']);
+    // a pass verifies every statement of the check (this one names no activation statement)
+    expect(results[0]!.verdictSpecIds).toEqual(['2.12', '2.13', '2/layer-shapes']);
   });
 
   it('[2.13] keeps the mismatch and reproducer, writes NaN and ±Infinity as strings, and leaves the date out unless given', () => {

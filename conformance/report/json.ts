@@ -5,7 +5,7 @@
  */
 import { STATUSES } from '../check.js';
 import { ACTIVATIONS, capabilities, DTYPES, OPERATION_NAMES, type Activation, type Dtype, type Implementation, type OperationName } from '../interface.js';
-import type { CheckResult } from '../runner.js';
+import { verdictIds, type CheckResult } from '../runner.js';
 
 /** Bumped when a field changes meaning or disappears (adding a field keeps the version). */
 export const REPORT_VERSION = 1;
@@ -46,8 +46,11 @@ function record(r: CheckResult): CheckResult {
     status: r.status,
     message: r.message,
     durationMs: Math.round(r.durationMs * 1000) / 1000,
+    verdictSpecIds: [...verdictIds(r)],
+    ...(r.seeded && { seeded: r.seeded }),
     ...(r.mismatch !== undefined && { mismatch: r.mismatch }),
     ...(r.reproducer !== undefined && { reproducer: r.reproducer }),
+    ...(r.replay !== undefined && { replay: r.replay }),
   };
 }
 
@@ -129,6 +132,14 @@ export const REPORT_SCHEMA = {
           status: { enum: STATUSES },
           message: { type: 'string' },
           durationMs: { type: 'number', minimum: 0 },
+          verdictSpecIds: { type: 'array', items: { type: 'string' } },
+          seeded: { const: true },
+          replay: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['seed', 'path', 'shrinks'],
+            properties: { seed: { type: 'integer' }, path: { type: 'string' }, shrinks: { type: 'integer', minimum: 0 } },
+          },
           mismatch: {
             type: 'object',
             additionalProperties: false,

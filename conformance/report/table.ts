@@ -6,29 +6,40 @@
  */
 import { STATUSES, type Status } from '../check.js';
 import type { EntryCoverage } from '../coverage.js';
-import type { CheckResult } from '../runner.js';
-
-/** A cell: a check status, or why there is none. */
-export type Cell = Status | 'not run' | 'no check' | '—';
-
-/** Most serious first: a cell shows the first of these that any covering check has. */
-const PRECEDENCE: readonly Status[] = ['fail', 'unexpected-pass', 'expected-fail', 'convention', 'pass'];
+import { verdictIds, type CheckResult } from '../runner.js';
+import { printable } from './printable.js';
 
 /**
- * The status of one statement on one implementation, from the statuses of the checks covering it:
- * fail if any failed; else unexpected-pass; else expected-fail; else convention; else pass;
- * not-implemented only if every check was; undefined when no check ran.
+ * A cell: a check status; 'not verified' when the checks that cover the statement failed on
+ * another statement before reaching it; or why there is none.
  */
-export function aggregateStatus(statuses: readonly Status[]): Status | undefined {
-  if (statuses.length === 0) return undefined;
-  return PRECEDENCE.find((s) => statuses.includes(s)) ?? 'not-implemented';
+export type Cell = Status | 'not verified' | 'not run' | 'no check' | '—';
+
+/** Most serious first: a cell shows the first of these that any covering check contributes. */
+const PRECEDENCE: readonly Cell[] = ['fail', 'unexpected-pass', 'expected-fail', 'convention', 'pass', 'not verified', 'not-implemented'];
+
+/**
+ * What one result says about statement `id`: its status where the status is about `id`
+ * (CheckResult.verdictSpecIds); for a failure elsewhere, 'not verified'; for a pass that did not
+ * exercise `id` (an activation the implementation lacks, no fixture vector of it), not-implemented.
+ */
+export function contribution(result: CheckResult, id: string): Cell {
+  if (verdictIds(result).includes(id)) return result.status;
+  return result.status === 'fail' || result.status === 'expected-fail' ? 'not verified' : 'not-implemented';
+}
+
+/** The most serious of the cells the covering results contribute; undefined when none ran. */
+export function aggregateStatus(cells: readonly Cell[]): Cell | undefined {
+  if (cells.length === 0) return undefined;
+  return PRECEDENCE.find((s) => cells.includes(s)) ?? 'not-implemented';
 }
 
 /** The cell of `row` for `implementation`: '—' (not checkable), 'no check' (a gap in the suite), 'not run' (not selected). */
 export function cellFor(row: EntryCoverage, implementation: string, results: readonly CheckResult[]): Cell {
   if (row.uncheckable !== undefined) return '—';
-  const statuses = results.filter((r) => r.implementation === implementation && r.specIds.includes(row.entry.id)).map((r) => r.status);
-  return aggregateStatus(statuses) ?? (row.checks.length === 0 ? 'no check' : 'not run');
+  const id = row.entry.id;
+  const covering = results.filter((r) => r.implementation === implementation && (r.specIds.includes(id) || verdictIds(r).includes(id)));
+  return aggregateStatus(covering.map((r) => contribution(r, id))) ?? (row.checks.length === 0 ? 'no check' : 'not run');
 }
 
 export interface TableInput {
@@ -46,6 +57,8 @@ export interface TableInput {
    * every statement has its row, gaps ('no check') and uncheckable ones ('—') included.
    */
   readonly restricted?: boolean;
+  /** Reproducer files written, keyed by implementation + NUL + check id (printed under each failure). */
+  readonly reproducers?: ReadonlyMap<string, string>;
 }
 
 /** Colour only for a terminal, and never when NO_COLOR or CI is set (https://no-color.org). */
@@ -61,6 +74,7 @@ const COLOURS: Partial<Record<Cell, string>> = {
   'expected-fail': '33',
   convention: '33',
   'not-implemented': '2',
+  'not verified': '2',
   'not run': '2',
   '—': '2',
 };
@@ -97,16 +111,20 @@ export function wrap(text: string, width: number, indent: string, hang = indent)
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 
-/** One line per failing result: where, then the message wrapped, then the reproducer's operation. */
-function failureLines(results: readonly CheckResult[], width: number, paint: (cell: Cell, text: string) => string): string[] {
+/**
+ * One block per failing result: where (the statements it breaks), the message wrapped, and where
+ * its reproducer was saved (`reproducers`: check id → file) when it was.
+ */
+function failureLines(results: readonly CheckResult[], width: number, paint: (cell: Cell, text: string) => string, reproducers: ReadonlyMap<string, string>): string[] {
   const failing = results.filter((r) => r.status === 'fail' || r.status === 'unexpected-pass');
   if (failing.length === 0) return [];
   const lines = ['', `Failures (${failing.length}):`];
   for (const r of failing) {
-    const [first, ...rest] = wrap(`${r.implementation} · ${r.check} [${r.specIds.join(', ')}]`, width - len(r.status) - 4, '', '    ');
+    const [first, ...rest] = wrap(`${printable(r.implementation)} · ${r.check} [${verdictIds(r).join(', ')}]`, width - len(r.status) - 4, '', '    ');
     lines.push(`${paint(r.status, `✗ ${r.status}`)}  ${first}`, ...rest);
-    lines.push(...wrap(r.message || '(no message)', width, '    '));
-    if (r.reproducer !== undefined) lines.push(`    reproducer: one ${r.reproducer.operation} request (in the --json report)`);
+    lines.push(...wrap(printable(r.message) || '(no message)', width, '    '));
+    const saved = reproducers.get(`${r.implementation}\u0000${r.check}`);
+    if (saved !== undefined) lines.push(`    reproducer: ${saved} (ask it again with --replay ${saved})`);
   }
   return lines;
 }
@@ -115,7 +133,7 @@ function failureLines(results: readonly CheckResult[], width: number, paint: (ce
 function noteLines(results: readonly CheckResult[], width: number): string[] {
   const noted = results.filter((r) => r.status === 'convention' || r.status === 'expected-fail');
   if (noted.length === 0) return [];
-  return ['', `Conventions and known failures (${noted.length}):`, ...noted.flatMap((r) => wrap(`${r.status}  ${r.implementation} · ${r.check}: ${r.message}`, width, '  ', '    '))];
+  return ['', `Conventions and known failures (${noted.length}):`, ...noted.flatMap((r) => wrap(`${r.status}  ${printable(r.implementation)} · ${r.check}: ${printable(r.message)}`, width, '  ', '    '))];
 }
 
 /** Per implementation: how many checks ended in each status, and their time. */
@@ -126,7 +144,7 @@ function summaryLines(input: TableInput): string[] {
       const mine = input.results.filter((r) => r.implementation === name);
       const counts = STATUSES.map((s) => [s, mine.filter((r) => r.status === s).length] as const).filter(([, n]) => n > 0);
       const time = mine.reduce((sum, r) => sum + r.durationMs, 0);
-      return `${name}: ${mine.length} checks: ${counts.map(([s, n]) => `${n} ${s}`).join(', ') || 'none run'}; ${seconds(time)}`;
+      return `${printable(name)}: ${mine.length} checks: ${counts.map(([s, n]) => `${n} ${s}`).join(', ') || 'none run'}; ${seconds(time)}`;
     }),
   ];
 }
@@ -161,6 +179,6 @@ export function formatTable(input: TableInput): string {
   }
   const gaps = shown.filter((r) => r.cells.includes('no check')).map((r) => r.row.entry.id);
   if (gaps.length > 0) out.push('', ...wrap(`no check covers (a gap in the suite): ${gaps.join(', ')}`, width, ''));
-  out.push(...failureLines(input.results, width, paint), ...noteLines(input.results, width), ...summaryLines(input));
+  out.push(...failureLines(input.results, width, paint, input.reproducers ?? new Map()), ...noteLines(input.results, width), ...summaryLines(input));
   return out.join('\n');
 }

@@ -137,6 +137,23 @@ def bad_handshake(number, message, answer):
     send(answer)
 
 
+@fault("declares-nothing")
+def declares_nothing(number, message, answer):
+    """A valid handshake that declares no operation: nothing can be verified (exit code 3, not 0)."""
+    if is_handshake(message):
+        answer["result"]["operations"] = []
+    send(answer)
+
+
+@fault("unsupported-everything")
+def unsupported_everything(number, message, answer):
+    """Declares every operation, then answers every request with the error code "unsupported"."""
+    if is_handshake(message):
+        send(answer)
+    else:
+        send({"id": message["id"], "error": {"code": "unsupported", "message": "not implemented yet"}})
+
+
 # ---- Wrong answers: delivered well, wrong in content ----------------------------------------
 
 @fault("wrong-shapes")

@@ -30,7 +30,8 @@ export const USAGE = `Usage: npm start -- [options]
 Runs the conformance suite (conformance/checks) on the reference (mathjs, float64) and on the
 accelerated path (tfjs, float32), prints one row per statement of the notes with the status of the
 checks covering it on each, then every failure. Exit code 0: all conform; 1: a check failed or a
-known failure passed; 2: bad command line or an implementation that would not start.
+known failure passed; 2: bad command line or an implementation that would not start; 3: nothing
+was verified on an implementation (every selected check not-implemented).
 
 Options:
   --strict              demand the notes' own conventions (ReLU'(0) = 1)

@@ -10,7 +10,7 @@ import { specCoverage } from '../../conformance/coverage.js';
 import type { Implementation } from '../../conformance/interface.js';
 import { jsonReport } from '../../conformance/report/json.js';
 import { formatTable, useColour } from '../../conformance/report/table.js';
-import { failed, selected } from '../../conformance/runner.js';
+import { runVerdict, selected } from '../../conformance/runner.js';
 import { runSuite } from '../../conformance/suite.js';
 import { progress, writeReports } from './output.js';
 import { UsageError, type NodeBackend, type StartOptions } from './startOptions.js';
@@ -33,7 +33,7 @@ async function releaseBackends(): Promise<void> {
   releaseWasm();
 }
 
-/** The job of `npm start` for parsed options: runs, prints, writes the reports; resolves to the exit code (0 or 1). */
+/** The job of `npm start` for parsed options: runs, prints, writes the reports; resolves to the exit code (runner.ts#EXIT_CODES). */
 export async function runStart(options: StartOptions): Promise<number> {
   const checks = CHECKS.filter((c) => selected(c, options.only));
   if (checks.length === 0) throw new UsageError(`--only ${options.only.join(',')} matches no check id or spec id`);
@@ -55,7 +55,7 @@ export async function runStart(options: StartOptions): Promise<number> {
   console.log(formatTable({ implementations: impls.map((i) => i.name), results: run.results, coverage: specCoverage(), colour: useColour(process.stdout), restricted: options.only.length > 0 }));
   const report = jsonReport({ implementations: impls, results: run.results, ...runOptions });
   for (const file of writeReports(report, options)) console.log(`wrote ${file}`);
-  const failures = run.results.filter(failed).length;
-  console.log(`\n${failures === 0 ? 'No check failed' : `${failures} result(s) failed the run (fail or unexpected-pass)`}. Suite ${(run.durationMs / 1000).toFixed(1)} s; total wall time ${(performance.now() / 1000).toFixed(1)} s.`);
-  return failures === 0 ? 0 : 1;
+  const verdict = runVerdict(run.results);
+  console.log(`\n${verdict.line}. Suite ${(run.durationMs / 1000).toFixed(1)} s; total wall time ${(performance.now() / 1000).toFixed(1)} s.`);
+  return verdict.code;
 }

@@ -20,11 +20,14 @@ export interface VerifyOptions {
   readonly only: readonly string[];
   readonly expectations?: string;
   readonly timeoutMs: number;
+  /** The per-check limit (--check-timeout; default max(60000, 6 × timeoutMs)). */
+  readonly checkTimeoutMs: number;
   readonly maxTimeS: number;
   readonly maxMessageBytes: number;
   readonly json?: string;
   readonly junit?: string;
   readonly reproducers: string;
+  readonly allowNothingVerified: boolean;
   readonly replay?: string;
 }
 
@@ -35,9 +38,13 @@ export const USAGE = `Usage:
 
 Runs the conformance suite on your implementation of the CS229 deep-learning notes and prints, per
 equation, what conforms; every failure names the equation, the operation, the layer and the element,
-with expected and got values and the tolerance. Exit code 0: every check passed (or is a listed
-known failure, or a convention); 1: a check failed or a known failure passed; 2: bad command line
-or the implementation would not start.
+with expected and got values and the tolerance.
+
+Exit codes: 0 every selected check passed (or is a declared convention, or a listed known failure)
+and at least one verified something; 1 a check failed (a crash, a hang, garbage, a process.exit
+inside a module operation included) or a known failure passed; 2 bad command line, an unusable
+--replay file, or an implementation that would not start; 3 nothing was verified (every check
+not-implemented: the program declared nothing or answered unsupported to everything).
 
 Options:
   --only PATTERN[,...]      checks whose id or spec id matches ('*' = any characters), e.g. 3.13 or 'gradient/*'
@@ -45,13 +52,17 @@ Options:
   --strict                  demand the notes' own conventions (ReLU'(0) = 1)
   --seed N                  seed of every random case (default ${DEFAULT_SEED}); failures print the seed to replay
   --runs N                  random cases per property-based check (default ${DEFAULT_RUNS})
-  --timeout MS              per-request limit for a program (default 10000)
-  --max-time S              bound on the whole run in seconds (default 900): later requests fail at once
+  --timeout MS              per-request limit, for a program or a module's operation (default 10000)
+  --check-timeout MS        per-check limit: a check still running after it fails (default the larger
+                            of 60000 and 6 x --timeout)
+  --max-time S              bound on the whole run in seconds (default 900): a request in flight waits
+                            at most until it, later requests fail at once
   --max-message-bytes N     longest accepted answer line (default 8388608)
   --json FILE               one record per check as JSON (same shape as npm start's)
   --junit FILE              JUnit XML report
   --reproducers DIR         where to save the smallest failing request of each failed check (default reproducers)
   --replay FILE             ask only the saved request of FILE again and judge the answer
+  --allow-nothing-verified  exit 0, not 3, when no check verified anything
   --list-checks             list the checks with their spec ids and exit
   -h, --help                print this help`;
 
@@ -76,11 +87,13 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyOptions {
         only: { type: 'string', multiple: true },
         expectations: { type: 'string' },
         timeout: { type: 'string' },
+        'check-timeout': { type: 'string' },
         'max-time': { type: 'string' },
         'max-message-bytes': { type: 'string' },
         json: { type: 'string' },
         junit: { type: 'string' },
         reproducers: { type: 'string' },
+        'allow-nothing-verified': { type: 'boolean' },
         replay: { type: 'string' },
       },
     }));
@@ -106,6 +119,7 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyOptions {
   for (const name of ['json', 'junit', 'expectations', 'reproducers', 'replay'] as const) {
     if (values[name] === '') throw new UsageError(`--${name} needs a file name`);
   }
+  const timeoutMs = integer('timeout', values.timeout, 10_000, 1, 3_600_000);
   return {
     help,
     listChecks,
@@ -115,12 +129,14 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyOptions {
     runs: integer('runs', values.runs, DEFAULT_RUNS, 1, 10_000),
     only,
     ...(values.expectations !== undefined && { expectations: values.expectations }),
-    timeoutMs: integer('timeout', values.timeout, 10_000, 1, 3_600_000),
+    timeoutMs,
+    checkTimeoutMs: integer('check-timeout', values['check-timeout'], Math.max(60_000, 6 * timeoutMs), 1, 86_400_000),
     maxTimeS: integer('max-time', values['max-time'], 900, 1, 86_400),
     maxMessageBytes: integer('max-message-bytes', values['max-message-bytes'], 8 * 1024 * 1024, 1024, 1024 ** 3),
     ...(values.json !== undefined && { json: values.json }),
     ...(values.junit !== undefined && { junit: values.junit }),
     reproducers: values.reproducers ?? 'reproducers',
+    allowNothingVerified: values['allow-nothing-verified'] ?? false,
     ...(values.replay !== undefined && { replay: values.replay }),
   };
 }

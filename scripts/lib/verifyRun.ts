@@ -6,9 +6,10 @@ import { specCoverage } from '../../conformance/coverage.js';
 import { readExpectations } from '../../conformance/expectations.js';
 import type { Implementation } from '../../conformance/interface.js';
 import { jsonReport } from '../../conformance/report/json.js';
+import { printable } from '../../conformance/report/printable.js';
 import { formatTable, useColour } from '../../conformance/report/table.js';
-import { readReproducer, replay, writeReproducers } from '../../conformance/reproducer.js';
-import { failed, selected, type CheckResult, type RunOptions } from '../../conformance/runner.js';
+import { readReproducer, replay, writeReproducers, type ReproducerFile } from '../../conformance/reproducer.js';
+import { EXIT_CODES, failed, runVerdict, selected, type CheckResult, type RunOptions } from '../../conformance/runner.js';
 import { runSuite } from '../../conformance/suite.js';
 import { progress, writeReports } from './output.js';
 import { UsageError, type Target, type VerifyOptions } from './verifyOptions.js';
@@ -19,16 +20,26 @@ function listChecks(): string {
 
 async function open(target: Target, options: VerifyOptions, deadline: number): Promise<Implementation> {
   try {
-    if (target.kind === 'module') return await moduleImplementation(target.path);
+    if (target.kind === 'module') return await moduleImplementation(target.path, { timeoutMs: options.timeoutMs, deadline });
     return await stdioImplementation(target.command, target.args, {
       timeoutMs: options.timeoutMs,
       maxMessageBytes: options.maxMessageBytes,
       deadline,
       onRestart: (reason) => process.stderr.isTTY && process.stderr.write(`\r\u001b[K(restarted the program: ${reason})\n`),
+      onWarning: (message) => process.stderr.write(`${process.stderr.isTTY ? '\r\u001b[K' : ''}verify: warning: ${message}\n`),
     });
   } catch (error) {
     const what = target.kind === 'module' ? target.path : [target.command, ...target.args].join(' ');
     throw new UsageError(`${what} did not start: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** The --replay file, validated completely (conformance/reproducer.ts#readReproducer); a bad one is a usage error. */
+function readReplayFile(path: string): ReproducerFile {
+  try {
+    return readReproducer(path);
+  } catch (error) {
+    throw new UsageError(`--replay ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
@@ -48,6 +59,8 @@ export async function runVerify(options: VerifyOptions): Promise<number> {
   const checks = CHECKS.filter((c) => selected(c, options.only));
   if (checks.length === 0) throw new UsageError(`--only ${options.only.join(',')} matches no check id or spec id (see --list-checks)`);
   const expectations = options.expectations === undefined ? undefined : readExpectations(options.expectations, CHECKS);
+  // a bad reproducer is refused before anything is started (nothing to stop, nothing left running)
+  const reproducer = options.replay === undefined ? undefined : readReplayFile(options.replay);
   const impl = await open(options.target!, options, deadline);
   const runOptions: RunOptions = {
     strict: options.strict,
@@ -55,23 +68,28 @@ export async function runVerify(options: VerifyOptions): Promise<number> {
     runs: options.runs,
     only: options.only,
     ...(expectations && { expectations }),
-    // a check may make many requests, each allowed the per-request timeout, but never past the run's bound
-    checkTimeoutMs: Math.max(60_000, 6 * options.timeoutMs),
+    // a check may make many requests, each allowed the per-request timeout; requests never go past --max-time
+    checkTimeoutMs: options.checkTimeoutMs,
   };
-  if (options.replay !== undefined) {
-    const file = readReproducer(options.replay);
-    const result = await replay(impl, file, runOptions);
-    await impl.close?.();
-    console.log(`replay of ${file.check} (${file.specIds.join(', ')}) on ${impl.name}: ${result.status}${result.message ? `\n  ${result.message}` : ''}`);
+  if (reproducer !== undefined) {
+    const file = reproducer;
+    let result: CheckResult;
+    try {
+      result = await replay(impl, file, runOptions);
+    } finally {
+      await impl.close?.();
+    }
+    console.log(`replay of ${printable(file.check, 200)} (${printable(file.specIds.join(', '), 200)}) on ${printable(impl.name, 200)}: ${result.status}${result.message ? `\n  ${result.message}` : ''}`);
     return failed(result) ? 1 : 0;
   }
   console.log(`Verifying ${impl.name} (${impl.dtype}): ${checks.length} checks, seed ${options.seed}, ${options.runs} runs per property${options.strict ? ', strict' : ''}\n`);
   const run = await runSuite([impl], { ...runOptions, checks, onResult: progress(checks.length) });
-  console.log(formatTable({ implementations: [impl.name], results: run.results, coverage: specCoverage(), colour: useColour(process.stdout), restricted: options.only.length > 0 }));
+  const reproducers = writeReproducers(options.reproducers, run.results);
+  console.log(formatTable({ implementations: [impl.name], results: run.results, coverage: specCoverage(), colour: useColour(process.stdout), restricted: options.only.length > 0, reproducers }));
   const report = jsonReport({ implementations: [impl], results: run.results, seed: options.seed, strict: options.strict, runs: options.runs, only: options.only });
   for (const file of writeReports(report, options)) console.log(`wrote ${file}`);
-  const saved = writeReproducers(options.reproducers, run.results);
-  if (saved.length > 0) console.log(`saved ${saved.length} reproducer(s) in ${options.reproducers}/ (rerun one with --replay FILE)`);
-  console.log(`\n${summary(run.results, (performance.now() - started) / 1000)}`);
-  return run.results.some(failed) ? 1 : 0;
+  if (reproducers.size > 0) console.log(`saved ${reproducers.size} reproducer(s) in ${options.reproducers}/ (rerun one with --replay FILE)`);
+  const verdict = runVerdict(run.results, { allowNothingVerified: options.allowNothingVerified });
+  console.log(`\n${summary(run.results, (performance.now() - started) / 1000)}${verdict.code === EXIT_CODES.conform ? '' : `\n${verdict.line}`}`);
+  return verdict.code;
 }
