@@ -1,6 +1,6 @@
 /**
  * `npm run soak -- --seeds N`: the whole suite over N seeds on implementations known to be
- * correct (the reference, the accelerated path on cpu and wasm, examples/python, examples/js),
+ * correct (the reference, the accelerated path on cpu and wasm, the example programs in examples/),
  * printing every failure; a correct implementation must never fail, whatever the seed
  * (scripts/lib/soak.ts). Exit code 0: no failure; 1: some; 2: a bad command line.
  */

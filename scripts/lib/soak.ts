@@ -10,8 +10,8 @@ import type { Check } from '../../conformance/check.js';
 import type { Implementation } from '../../conformance/interface.js';
 import { runChecks, type CheckResult } from '../../conformance/runner.js';
 
-/** The implementations a soak can run: the reference, the accelerated path, the example programs. */
-export const SOAK_TARGETS = ['reference', 'cpu', 'wasm', 'python', 'js'] as const;
+/** The implementations a soak can run: the reference, the accelerated path, the example programs (numpy, Python's standard library, plain JavaScript). */
+export const SOAK_TARGETS = ['reference', 'cpu', 'wasm', 'python', 'stdlib', 'js'] as const;
 export type SoakTarget = (typeof SOAK_TARGETS)[number];
 
 const example = (relative: string): string => fileURLToPath(new URL(`../../examples/${relative}`, import.meta.url));
@@ -29,10 +29,13 @@ export async function openTarget(target: SoakTarget): Promise<Implementation> {
       return acceleratedImplementation(target);
     }
     case 'python':
+    case 'stdlib':
     case 'js': {
       const { stdioImplementation } = await import('../../conformance/adapters/stdio.js');
       process.env.PYTHONDONTWRITEBYTECODE = '1';
-      return target === 'python' ? stdioImplementation('python3', [example('python/mlp_numpy.py')]) : stdioImplementation(process.execPath, [example('js/mlp.mjs')]);
+      const programs = { python: ['python3', example('python/mlp_numpy.py')], stdlib: ['python3', example('python/mlp_stdlib.py')], js: [process.execPath, example('js/mlp.mjs')] };
+      const [command, path] = programs[target];
+      return stdioImplementation(command!, [path!]);
     }
   }
 }
