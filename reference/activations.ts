@@ -4,6 +4,7 @@
  */
 import { SpecError } from './errors.js';
 import { constant, isBig, isNonNegative, isPositive, math, type Matrix, type Scalar } from './numeric.js';
+import { add, div, mul, sub } from './ops.js';
 
 /** Eq. 2.1 and 2/relu: ReLU(t) = max{t, 0}. */
 export function relu(t: Scalar): Scalar {
@@ -23,15 +24,15 @@ export function reluPrime(z: Scalar): Scalar {
  * e^{-z} never overflows: finite and correctly saturated for |z| up to 1e308.
  */
 export function sigmoid(z: Scalar): Scalar {
-  if (isNonNegative(z)) return math.divide(1, math.add(1, math.exp(math.unaryMinus(z)))) as Scalar;
+  if (isNonNegative(z)) return div(1, add(1, math.exp(math.unaryMinus(z))));
   const e = math.exp(z);
-  return math.divide(e, math.add(1, e)) as Scalar;
+  return div(e, add(1, e));
 }
 
 /** 3.4/sigma-prime: σ'(z) = σ(z)(1 − σ(z)), the derivative of eq. 2.14. */
 export function sigmoidPrime(z: Scalar): Scalar {
   const s = sigmoid(z);
-  return math.multiply(s, math.subtract(1, s)) as Scalar;
+  return mul(s, sub(1, s));
 }
 
 /**
@@ -49,7 +50,7 @@ export function tanh(z: Scalar): Scalar {
 /** 3.4/sigma-prime: tanh'(z) = 1 − tanh(z)^2, the derivative of eq. 2.15. */
 export function tanhPrime(z: Scalar): Scalar {
   const t = tanh(z);
-  return math.subtract(1, math.multiply(t, t)) as Scalar;
+  return sub(1, mul(t, t));
 }
 
 /** σ(z) = z: the identity activation of the collapse argument (eq. 2.16-2.20). */

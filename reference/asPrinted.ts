@@ -10,6 +10,7 @@ import { SpecError } from './errors.js';
 import { at, coord, hadamard, scalarOf } from './matrix.js';
 import { forward, weight, type Params } from './network.js';
 import { math, type Matrix, type Scalar } from './numeric.js';
+import { add, mul, sub, transpose } from './ops.js';
 
 /** The lines of Algorithm 5 whose printed text is wrong (see the erratum named by each). */
 export type Algorithm5PrintedLine =
@@ -72,18 +73,18 @@ export function algorithm5WithPrintedLines(theta: Params, x: Matrix, y: Scalar, 
   const dW: (Matrix | undefined)[] = [];
   const db: (Matrix | undefined)[] = [];
   // Line 2: δ^{[r]} = z^{[r]} − y (corrected) or z^{[r]} − o (printed), where o = h_θ(x) = z^{[r]}.
-  delta[r] = math.subtract(stored(z, 'z', r), isPrinted('line2-o') ? pass.o : y) as Matrix;
+  delta[r] = sub(stored(z, 'z', r), isPrinted('line2-o') ? pass.o : y);
   // Line 3: for k = r−1 down to 0 (corrected) or down to 1 (printed).
   const lastK = isPrinted('line3-stops-at-1') ? 1 : 0;
   for (let k = r - 1; k >= lastK; k--) {
     // Line 4 (k >= 1): δ^{[k]} = (W^{[k+1]ᵀ} δ^{[k+1]}) ⊙ ReLU'(z^{[k]}); printed: δ^{[k−1]}.
     if (k >= 1) {
       const incoming = stored(delta, 'δ', isPrinted('line4-delta-k-minus-1') ? k - 1 : k + 1);
-      delta[k] = hadamard(math.multiply(math.transpose(weight(theta, k + 1)), incoming) as Matrix, elementwise(reluPrime, stored(z, 'z', k)));
+      delta[k] = hadamard(mul(transpose(weight(theta, k + 1)), incoming), elementwise(reluPrime, stored(z, 'z', k)));
     }
     // Line 5: ∂J/∂W^{[k+1]} = δ^{[k+1]} a^{[k]ᵀ} (printed: z^{[k]ᵀ}), ∂J/∂b^{[k+1]} = δ^{[k+1]}.
     const input = isPrinted('line5-z') ? stored(z, 'z', k) : stored(a, 'a', k);
-    dW[k] = math.multiply(stored(delta, 'δ', k + 1), math.transpose(input)) as Matrix;
+    dW[k] = mul(stored(delta, 'δ', k + 1), transpose(input));
     db[k] = stored(delta, 'δ', k + 1);
   }
   return { W: Array.from({ length: r }, (_, k) => dW[k]), b: Array.from({ length: r }, (_, k) => db[k]), delta };
@@ -101,9 +102,9 @@ export function algorithm5AsPrinted(theta: Params, x: Matrix, y: Scalar): Algori
  * W1 is W^{[1]} (m×d, row i is w_i^{[1]ᵀ}), b1 is b^{[1]} (m×1), i is 1-based.
  */
 export function eq2_5AsPrinted(W1: Matrix, b1: Matrix, x: Matrix, i: number): Matrix {
-  const wi = math.transpose(math.row(W1, i - 1)) as Matrix;
+  const wi = transpose(math.row(W1, i - 1));
   const [m] = W1.size() as [number, number];
-  const zi = math.add(math.multiply(wi, x), coord(b1, i)) as Matrix;
+  const zi = add(mul(wi, x), coord(b1, i));
   return math.matrix(Array.from({ length: m }, () => [scalarOf(zi)]));
 }
 
@@ -119,7 +120,7 @@ export function fig3CaptionAsPrinted(W1: Matrix, x: Matrix): Matrix {
     let sum: Scalar = 0;
     for (let i = 1; i <= m; i++) {
       if (i > d) throw new SpecError('Figure 3 caption (as printed)', `x_${i} does not exist: x ∈ R^${d} but the sum runs to m = ${m}`);
-      sum = math.add(sum, math.multiply(at(W1, j, i), coord(x, i))) as Scalar;
+      sum = add(sum, mul(at(W1, j, i), coord(x, i)));
     }
     a.push([relu(sum)]);
   }
@@ -133,9 +134,9 @@ export function fig3CaptionAsPrinted(W1: Matrix, x: Matrix): Matrix {
  */
 export function sec33CombinedAsPrinted(theta: Params, x: Matrix, y: Scalar, j: number, l: number): Scalar {
   const pass = forward(theta, x, 'relu');
-  const residual = math.subtract(pass.o, y) as Scalar;
+  const residual = sub(pass.o, y);
   const w2j = at(weight(theta, 2), 1, j);
-  return math.multiply(math.multiply(math.multiply(residual, w2j), reluPrime(coord(pass.z[1]!, j))), coord(x, l)) as Scalar;
+  return mul(mul(mul(residual, w2j), reluPrime(coord(pass.z[1]!, j))), coord(x, l));
 }
 
 /**
@@ -153,7 +154,7 @@ export function verifyDelta1AsPrinted(dJda: Matrix, a: Matrix): Matrix {
  * DELIBERATELY WRONG (erratum alg3-alg4.minus-lost): ∂J/∂o = o − y.
  */
 export function dJdoAsConverted(o: Scalar, y: Scalar): Scalar {
-  return math.multiply(o, y) as Scalar;
+  return mul(o, y);
 }
 
 /**

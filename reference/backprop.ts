@@ -7,7 +7,8 @@ import { expectFiniteScalar, finiteParamsResult, OVERFLOWED } from './errors.js'
 import { squaredLoss } from './loss.js';
 import { hadamard } from './matrix.js';
 import { forward, weight, type ForwardPass, type Params } from './network.js';
-import { math, type Matrix, type Scalar } from './numeric.js';
+import type { Matrix, Scalar } from './numeric.js';
+import { mul, sub, transpose } from './ops.js';
 
 /** ∂J/∂θ in the shape of θ: dW[k − 1] = ∂J/∂W^{[k]} (m_k×m_{k−1}), db[k − 1] = ∂J/∂b^{[k]} (m_k×1). */
 export interface Gradient {
@@ -41,12 +42,12 @@ export function backprop(theta: Params, x: Matrix, y: Scalar, activation: Activa
   const delta: Matrix[] = [];
   const dW: Matrix[] = [];
   const db: Matrix[] = [];
-  delta[r] = math.subtract(z[r]!, y) as Matrix;
+  delta[r] = sub(z[r]!, y);
   for (let k = r - 1; k >= 0; k--) {
-    dW[k] = math.multiply(delta[k + 1]!, math.transpose(a[k]!)) as Matrix;
+    dW[k] = mul(delta[k + 1]!, transpose(a[k]!));
     db[k] = delta[k + 1]!;
     if (k >= 1) {
-      delta[k] = hadamard(math.multiply(math.transpose(weight(theta, k + 1)), delta[k + 1]!) as Matrix, elementwise(sigmaPrime, z[k]!));
+      delta[k] = hadamard(mul(transpose(weight(theta, k + 1)), delta[k + 1]!), elementwise(sigmaPrime, z[k]!));
     }
   }
   return { gradient: finiteParamsResult('Algorithm 5 line 5', '∇_θ J', { W: dW, b: db }, OVERFLOWED), delta, pass, J };

@@ -8,7 +8,8 @@ import { expectFiniteMatrix, expectShape, finiteParamsResult, finiteResult, OVER
 import { datasetLoss, squaredLoss } from './loss.js';
 import { hadamard, matrixFromRows, vectorEntries } from './matrix.js';
 import { bias, layerSizes, weight, type Params } from './network.js';
-import { constant, math, type Matrix, type Scalar } from './numeric.js';
+import { constant, type Matrix, type Scalar } from './numeric.js';
+import { add, div, mul, sub, transpose } from './ops.js';
 
 /** Eq. 4.1: X = [x^{(1)} x^{(2)} ... x^{(n)}] ∈ R^{d×n}, column i is x^{(i)} (d×1). */
 export function stackColumns(xs: readonly Matrix[]): Matrix {
@@ -43,7 +44,7 @@ export function firstLayerPerExample(W1: Matrix, b1: Matrix, x: Matrix): Matrix 
   const [, d] = shapeOf(where, 'W[1]', W1);
   expectFiniteMatrix(where, 'W[1]', expectShape(where, 'W[1]', W1, m, d, 'm x d'));
   expectFiniteMatrix(where, 'x', expectShape(where, 'x', x, d, 1, 'd x 1'));
-  return math.add(math.multiply(W1, x), b1) as Matrix;
+  return add(mul(W1, x), b1);
 }
 
 /**
@@ -57,7 +58,7 @@ export function firstLayerBatch(W1: Matrix, b1: Matrix, X: Matrix): Matrix {
   expectFiniteMatrix(where, 'W[1]', expectShape(where, 'W[1]', W1, m, d, 'm x d'));
   const [, n] = shapeOf(where, 'X', X);
   expectFiniteMatrix(where, 'X', expectShape(where, 'X', X, d, n, 'd x n'));
-  return math.add(math.multiply(W1, X), broadcastBias(b1, n)) as Matrix;
+  return add(mul(W1, X), broadcastBias(b1, n));
 }
 
 /** The batched forward pass: A[0] = X, and Z[k], A[k] (m_k×n) for k = 1..r; A[r] = Z[r] (1×n). */
@@ -82,7 +83,7 @@ export function forwardBatch(theta: Params, X: Matrix, activation: ActivationNam
   const A: Matrix[] = [expectFiniteMatrix(where, 'X', expectShape(where, 'X', X, sizes[0]!, n, 'd x n'))];
   const Z: Matrix[] = [];
   for (let k = 1; k <= r; k++) {
-    Z[k] = math.add(math.multiply(weight(theta, k), A[k - 1]!), broadcastBias(bias(theta, k), n)) as Matrix;
+    Z[k] = add(mul(weight(theta, k), A[k - 1]!), broadcastBias(bias(theta, k), n));
     A[k] = k < r ? elementwise(sigma, Z[k]!) : Z[k]!;
   }
   return { Z, A, O: finiteResult(where, 'A[r] = [h_θ(x^{(1)}) ... h_θ(x^{(n)})]', A[r]!, OVERFLOWED) };
@@ -122,12 +123,12 @@ export function backpropBatch(theta: Params, X: Matrix, Y: Matrix, activation: A
   const dW: Matrix[] = [];
   const db: Matrix[] = [];
   const ones = matrixFromRows(Array.from({ length: B }, () => [constant(1, Y.get([0, 0]) as Scalar)]));
-  Delta[r] = math.divide(math.subtract(Z[r]!, Y), B) as Matrix;
+  Delta[r] = div(sub(Z[r]!, Y), B);
   for (let k = r; k >= 1; k--) {
-    dW[k - 1] = math.multiply(Delta[k]!, math.transpose(A[k - 1]!)) as Matrix;
-    db[k - 1] = math.multiply(Delta[k]!, ones) as Matrix;
+    dW[k - 1] = mul(Delta[k]!, transpose(A[k - 1]!));
+    db[k - 1] = mul(Delta[k]!, ones);
     if (k > 1) {
-      Delta[k - 1] = hadamard(math.multiply(math.transpose(weight(theta, k)), Delta[k]!) as Matrix, elementwise(sigmaPrime, Z[k - 1]!));
+      Delta[k - 1] = hadamard(mul(transpose(weight(theta, k)), Delta[k]!), elementwise(sigmaPrime, Z[k - 1]!));
     }
   }
   const targets = vectorEntries(Y);

@@ -6,7 +6,8 @@
 import { elementwise } from './activations.js';
 import { expectFiniteMatrix, expectFiniteScalar, expectShape, shapeOf, SpecError } from './errors.js';
 import { hadamard } from './matrix.js';
-import { math, type Matrix, type Scalar } from './numeric.js';
+import type { Matrix, Scalar } from './numeric.js';
+import { add, mul, transpose } from './ops.js';
 
 /**
  * Eq. 3.3 for J = J(g_1, ..., g_k) (eq. 3.2) with g_j = g_j(θ_1, ..., θ_p) (eq. 3.1):
@@ -33,8 +34,8 @@ export function chainRule(dJdg: readonly Scalar[], dgdtheta: readonly (readonly 
   dJdg.forEach((v, j) => expectFiniteScalar(where, `∂J/∂g_${j + 1}`, v));
   const result: Scalar[] = [];
   for (let i = 1; i <= p; i++) {
-    let sum = math.multiply(dJdg[0]!, dgdtheta[0]![i - 1]!) as Scalar;
-    for (let j = 2; j <= k; j++) sum = math.add(sum, math.multiply(dJdg[j - 1]!, dgdtheta[j - 1]![i - 1]!)) as Scalar;
+    let sum = mul(dJdg[0]!, dgdtheta[0]![i - 1]!);
+    for (let j = 2; j <= k; j++) sum = add(sum, mul(dJdg[j - 1]!, dgdtheta[j - 1]![i - 1]!));
     result.push(sum);
   }
   return result;
@@ -59,21 +60,21 @@ export function affine(W: Matrix, u: Matrix, b: Matrix): Matrix {
   const [m, d] = expectMatrix('eq. 3.11', 'W', W);
   expectColumn('eq. 3.11', 'u', u, d, 'd x 1, the columns of W');
   expectColumn('eq. 3.11', 'b', b, m, 'm x 1, the rows of W');
-  return math.add(math.multiply(W, u), b) as Matrix;
+  return add(mul(W, u), b);
 }
 
 /** Eq. 3.12: ∂J/∂u = Wᵀ ∂J/∂z  (W m×d, ∂J/∂z m×1; result d×1). */
 export function dJdu(W: Matrix, dJdz: Matrix): Matrix {
   const [m] = expectMatrix('eq. 3.12', 'W', W);
   expectColumn('eq. 3.12', '∂J/∂z', dJdz, m, 'm x 1, the rows of W');
-  return math.multiply(math.transpose(W), dJdz) as Matrix;
+  return mul(transpose(W), dJdz);
 }
 
 /** Eq. 3.13: ∂J/∂W = ∂J/∂z · uᵀ  (∂J/∂z m×1, u d×1; result m×d, the shape of W by 3.4/dA-dB-shape). */
 export function dJdW(dJdz: Matrix, u: Matrix): Matrix {
   expectColumn('eq. 3.13', '∂J/∂z', dJdz, undefined, 'm x 1');
   expectColumn('eq. 3.13', 'u', u, undefined, 'd x 1');
-  return math.multiply(dJdz, math.transpose(u)) as Matrix;
+  return mul(dJdz, transpose(u));
 }
 
 /** Eq. 3.14: ∂J/∂b = ∂J/∂z  (m×1; a copy). */

@@ -6,7 +6,8 @@
 import { elementwise, identity } from './activations.js';
 import { expectFiniteMatrix, expectShape, shapeOf } from './errors.js';
 import { scalarOf } from './matrix.js';
-import { math, type Matrix, type Scalar } from './numeric.js';
+import type { Matrix, Scalar } from './numeric.js';
+import { mul } from './ops.js';
 
 /** Checks W^{[1]} (m×d) and W^{[2]} (1×m), finite; returns [m, d]. */
 function expectWeights(where: string, W1: unknown, W2: unknown): [number, number] {
@@ -19,7 +20,7 @@ function expectWeights(where: string, W1: unknown, W2: unknown): [number, number
 /** Eq. 2.20: W̃ = W^{[2]}W^{[1]} ∈ R^{1×d}  (W^{[2]} 1×m, W^{[1]} m×d). */
 export function collapsedWeight(W1: Matrix, W2: Matrix): Matrix {
   expectWeights('eq. 2.20', W1, W2);
-  return math.multiply(W2, W1) as Matrix;
+  return mul(W2, W1);
 }
 
 export interface IdentityNetwork {
@@ -39,7 +40,7 @@ export interface IdentityNetwork {
 export function identityNetworkOutput(W1: Matrix, W2: Matrix, x: Matrix): IdentityNetwork {
   const [, d] = expectWeights('eq. 2.16', W1, W2);
   expectFiniteMatrix('eq. 2.16', 'x', expectShape('eq. 2.16', 'x', x, d, 1, 'd x 1, d = columns of W[1]'));
-  const z1 = math.multiply(W1, x) as Matrix;
+  const z1 = mul(W1, x);
   const a1 = elementwise(identity, z1);
-  return { z1, a1, h: scalarOf(math.multiply(W2, a1) as Matrix) };
+  return { z1, a1, h: scalarOf(mul(W2, a1)) };
 }

@@ -7,7 +7,8 @@ import type { ActivationName } from './activations.js';
 import { expectFiniteMatrix, expectShape, NonFiniteError, SpecError } from './errors.js';
 import { scalarOf } from './matrix.js';
 import { bias, forward, layerSizes, weight, type Params } from './network.js';
-import { math, type Matrix, type Scalar } from './numeric.js';
+import type { Matrix, Scalar } from './numeric.js';
+import { add, mul } from './ops.js';
 
 /** Runs fn, re-labelling a SpecError from eq. 2.12's checks with the equation `where`. */
 function within<T>(where: string, fn: () => T): T {
@@ -35,5 +36,5 @@ export function linearHead(theta: Params, phi: Matrix): Scalar {
   const sizes = within('eq. 2.21', () => layerSizes(theta));
   const r = sizes.length - 1;
   expectFiniteMatrix('eq. 2.21', 'φ_β(x)', expectShape('eq. 2.21', 'φ_β(x)', phi, sizes[r - 1]!, 1, `m${r - 1} x 1`));
-  return scalarOf(math.add(math.multiply(weight(theta, r), phi), bias(theta, r)) as Matrix);
+  return scalarOf(add(mul(weight(theta, r), phi), bias(theta, r)));
 }

@@ -8,8 +8,9 @@ import { reluPrime, relu } from './activations.js';
 import { expectFiniteMatrix, expectFiniteScalar, expectShape, SpecError } from './errors.js';
 import { squaredLoss } from './loss.js';
 import { coord } from './matrix.js';
-import { constant, math, type Matrix, type Scalar } from './numeric.js';
+import { constant, type Matrix, type Scalar } from './numeric.js';
 import { singleNeuron } from './neuron.js';
+import { add, mul, sub } from './ops.js';
 
 /** θ = (θ1, ..., θ12) of eq. 2.3. */
 export const HOUSING_PARAMETER_COUNT = 12;
@@ -49,17 +50,17 @@ export function housingHidden(theta: readonly Scalar[], x: Matrix): HousingHidde
   const x2 = coord(x, 2);
   const x3 = coord(x, 3);
   const x4 = coord(x, 4);
-  const z1 = math.add(math.add(math.multiply(th(theta, 1), x1), math.multiply(th(theta, 2), x2)), th(theta, 3)) as Scalar;
-  const z2 = math.add(math.multiply(th(theta, 4), x3), th(theta, 5)) as Scalar;
-  const z3 = math.add(math.add(math.multiply(th(theta, 6), x3), math.multiply(th(theta, 7), x4)), th(theta, 8)) as Scalar;
+  const z1 = add(add(mul(th(theta, 1), x1), mul(th(theta, 2), x2)), th(theta, 3));
+  const z2 = add(mul(th(theta, 4), x3), th(theta, 5));
+  const z3 = add(add(mul(th(theta, 6), x3), mul(th(theta, 7), x4)), th(theta, 8));
   return { z1, z2, z3, a1: relu(z1), a2: relu(z2), a3: relu(z3) };
 }
 
 /** Eq. 2.3: h_θ(x) = θ9a1 + θ10a2 + θ11a3 + θ12, with a1..a3 of housingHidden; θ has 12 entries, x is 4×1. */
 export function housingNetwork(theta: readonly Scalar[], x: Matrix): Scalar {
   const { a1, a2, a3 } = housingHidden(theta, x);
-  const s = math.add(math.add(math.multiply(th(theta, 9), a1), math.multiply(th(theta, 10), a2)), math.multiply(th(theta, 11), a3));
-  return math.add(s, th(theta, 12)) as Scalar;
+  const s = add(add(mul(th(theta, 9), a1), mul(th(theta, 10), a2)), mul(th(theta, 11), a3));
+  return add(s, th(theta, 12));
 }
 
 /**
@@ -94,7 +95,7 @@ export function housingOutputGradient(theta: readonly Scalar[], x: Matrix): Hous
   const hidden = housingHidden(theta, x);
   const h = housingNetwork(theta, x);
   const one = constant(1, h);
-  const times = (p: Scalar, q: Scalar): Scalar => math.multiply(p, q) as Scalar;
+  const times = (p: Scalar, q: Scalar): Scalar => mul(p, q);
   const dhdz1 = times(th(theta, 9), reluPrime(hidden.z1));
   const dhdz2 = times(th(theta, 10), reluPrime(hidden.z2));
   const dhdz3 = times(th(theta, 11), reluPrime(hidden.z3));
@@ -124,6 +125,6 @@ export function housingLossGradient(theta: readonly Scalar[], x: Matrix, y: Scal
   expectHousingInputs('eq. 2.3', theta, x);
   expectFiniteScalar('eq. 1.1', 'y', y);
   const { h, grad } = housingOutputGradient(theta, x);
-  const dJdh = math.subtract(h, y) as Scalar;
-  return { h, J: squaredLoss(h, y), grad: grad.map((g) => math.multiply(dJdh, g) as Scalar) };
+  const dJdh = sub(h, y);
+  return { h, J: squaredLoss(h, y), grad: grad.map((g) => mul(dJdh, g)) };
 }

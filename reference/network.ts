@@ -5,8 +5,9 @@
 import { activationByName, elementwise, type ActivationName } from './activations.js';
 import { expectFiniteMatrix, expectParamsObject, expectPositiveInteger, expectShape, finiteResult, OVERFLOWED, shapeOf, SpecError } from './errors.js';
 import { matrixFromRows, scalarOf } from './matrix.js';
-import { math, type Matrix, type Scalar } from './numeric.js';
+import type { Matrix, Scalar } from './numeric.js';
 import { uniform01, type Rng } from './sampler.js';
+import { add, mul } from './ops.js';
 
 /** θ = (W^{[1]}, ..., W^{[r]}, b^{[1]}, ..., b^{[r]}); W[k − 1] holds W^{[k]}, b[k − 1] holds b^{[k]}. */
 export interface Params {
@@ -78,7 +79,7 @@ export function forward(theta: Params, x: Matrix, activation: ActivationName = '
   const a: Matrix[] = [expectInput('eq. 2.12', x, sizes[0]!)];
   const z: Matrix[] = [];
   for (let k = 1; k <= r; k++) {
-    z[k] = math.add(math.multiply(weight(theta, k), a[k - 1]!), bias(theta, k)) as Matrix;
+    z[k] = add(mul(weight(theta, k), a[k - 1]!), bias(theta, k));
     a[k] = k < r ? elementwise(sigma, z[k]!) : z[k]!;
   }
   return { z, a, o: finiteResult('eq. 2.12', 'h_θ(x)', scalarOf(a[r]!), OVERFLOWED) };

@@ -7,13 +7,14 @@ import { expectFiniteMatrix, expectFiniteScalar, expectShape, shapeOf } from './
 import { squaredLoss } from './loss.js';
 import { coord, scalarOf } from './matrix.js';
 import { constant, math, type Matrix, type Scalar } from './numeric.js';
+import { add, mul, sub, transpose } from './ops.js';
 
 /** Eq. 2.1: h_θ(x) = max(wx + b, 0) with θ = (w, b) ∈ R² and a scalar input x ∈ R. */
 export function kinkModel(w: Scalar, b: Scalar, x: Scalar): Scalar {
   expectFiniteScalar('eq. 2.1', 'w', w);
   expectFiniteScalar('eq. 2.1', 'b', b);
   expectFiniteScalar('eq. 2.1', 'x', x);
-  const t = math.add(math.multiply(w, x), b) as Scalar;
+  const t = add(mul(w, x), b);
   return math.max(t, constant(0, t)) as Scalar;
 }
 
@@ -28,7 +29,7 @@ function expectNeuron(where: string, w: unknown, b: unknown, x: unknown): number
 
 /** z = wᵀx + b (the 1×1 product read as a scalar). Inputs already checked. */
 function preactivation(w: Matrix, b: Scalar, x: Matrix): Scalar {
-  return math.add(scalarOf(math.multiply(math.transpose(w), x) as Matrix), b) as Scalar;
+  return add(scalarOf(mul(transpose(w), x)), b);
 }
 
 /** Eq. 2.2: h_θ(x) = ReLU(wᵀx + b), w ∈ R^d (d×1), b ∈ R, x ∈ R^d (d×1). */
@@ -86,17 +87,17 @@ export function neuronGradient(w: Matrix, b: Scalar, x: Matrix, y: Scalar): Neur
   const d = expectNeuron('eq. 3.7', w, b, x);
   expectFiniteScalar('eq. 3.7', 'y', y);
   const { z, o, J } = neuronForward(w, b, x, y);
-  const dJdo = math.subtract(o, y) as Scalar;
+  const dJdo = sub(o, y);
   const dodz = reluPrime(z);
   const dzdw: Scalar[] = [];
   const dodw: Scalar[] = [];
   const dJdw: Scalar[] = [];
   for (let i = 1; i <= d; i++) {
     dzdw.push(coord(x, i));
-    dodw.push(math.multiply(dodz, dzdw[i - 1]!) as Scalar);
-    dJdw.push(math.multiply(dJdo, dodw[i - 1]!) as Scalar);
+    dodw.push(mul(dodz, dzdw[i - 1]!));
+    dJdw.push(mul(dJdo, dodw[i - 1]!));
   }
-  const dJdz = math.multiply(dJdo, dodz) as Scalar;
+  const dJdz = mul(dJdo, dodz);
   return {
     z,
     o,
@@ -107,7 +108,7 @@ export function neuronGradient(w: Matrix, b: Scalar, x: Matrix, y: Scalar): Neur
     dzdb: constant(1, z),
     dodw,
     dJdw,
-    gradW: math.multiply(dJdz, x) as Matrix,
-    dJdb: math.multiply(dJdz, constant(1, z)) as Scalar,
+    gradW: mul(dJdz, x),
+    dJdb: mul(dJdz, constant(1, z)),
   };
 }

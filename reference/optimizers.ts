@@ -25,6 +25,7 @@ import { datasetLoss, squaredLoss } from './loss.js';
 import { layerSizes, predict, type Params } from './network.js';
 import { isBig, math, type Matrix, type Scalar } from './numeric.js';
 import { createRng, sampleIndex, sampleWithoutReplacement, type Rng } from './sampler.js';
+import { add, div, mul, sub } from './ops.js';
 
 /** A training example (x^{(i)}, y^{(i)}): x ∈ R^{d×1}, y ∈ R (Section 1). */
 export interface Example {
@@ -111,7 +112,7 @@ function expectLike(where: string, theta: Params, g: Params, name: string): void
 /** θ − c·g entry by entry (one matrix per W[k], b[k]): a new Params, finite (else a NonFiniteError at `where`). */
 function minusScaled(where: string, theta: Params, c: Scalar, g: Params): Params {
   const step = (list: readonly Matrix[], dir: readonly Matrix[]): Matrix[] =>
-    list.map((M, k) => math.subtract(M, math.multiply(c, dir[k]!)) as Matrix);
+    list.map((M, k) => sub(M, mul(c, dir[k]!)));
   return finiteParamsResult(where, 'θ after the step', { W: step(theta.W, g.W), b: step(theta.b, g.b) }, DIVERGED);
 }
 
@@ -119,7 +120,7 @@ function minusScaled(where: string, theta: Params, c: Scalar, g: Params): Params
 function sumOf(gradients: readonly Params[]): Params {
   const [first, ...rest] = gradients;
   return rest.reduce<Params>(
-    (s, g) => ({ W: s.W.map((M, k) => math.add(M, g.W[k]!) as Matrix), b: s.b.map((M, k) => math.add(M, g.b[k]!) as Matrix) }),
+    (s, g) => ({ W: s.W.map((M, k) => add(M, g.W[k]!)), b: s.b.map((M, k) => add(M, g.b[k]!)) }),
     first!,
   );
 }
@@ -144,7 +145,7 @@ export function meanGradient(theta: Params, data: readonly Example[], indices: r
   const n = expectDataset('eq. 1.5', model, theta, data);
   expectBatch('eq. 1.5', indices, n, false);
   const sum = sumOf(indices.map((j) => model.gradient(theta, data[j]!.x, data[j]!.y)));
-  const divide = (list: readonly Matrix[]): Matrix[] => list.map((M) => math.divide(M, indices.length) as Matrix);
+  const divide = (list: readonly Matrix[]): Matrix[] => list.map((M) => div(M, indices.length));
   return finiteParamsResult('eq. 1.5', '(1/B) Σ ∇_θ J^{(j)}(θ)', { W: divide(sum.W), b: divide(sum.b) }, OVERFLOWED);
 }
 
@@ -173,7 +174,7 @@ export function minibatchStep(theta: Params, exampleGradients: readonly Params[]
   }
   exampleGradients.forEach((g, k) => expectLike('eq. 1.5', theta, g, `∇J^{(j_${k + 1})}(θ)`));
   const B = exampleGradients.length;
-  return minusScaled('eq. 1.5', theta, math.divide(inSystemOf(alpha, theta), B) as Scalar, sumOf(exampleGradients));
+  return minusScaled('eq. 1.5', theta, div(inSystemOf(alpha, theta), B), sumOf(exampleGradients));
 }
 
 export interface TrainingOptions {

@@ -9,7 +9,8 @@ import { expectFiniteMatrix, expectShape, finiteParamsResult, finiteResult, OVER
 import { datasetLoss, squaredLoss } from './loss.js';
 import { hadamard, matrixFromRows, vectorEntries } from './matrix.js';
 import { layerSizes, type Params } from './network.js';
-import { constant, math, type Matrix, type Scalar } from './numeric.js';
+import { constant, type Matrix, type Scalar } from './numeric.js';
+import { add, div, mul, sub, transpose } from './ops.js';
 
 /** θ in row-major layout: W[k − 1] = W^{[k]ᵀ} (m_{k−1}×m_k), b[k − 1] = b^{[k]ᵀ} (1×m_k). */
 export interface RowMajorParams {
@@ -22,13 +23,13 @@ const CONVERSION = '4/row-major-conversion';
 /** 4/row-major-conversion: θ (column layout, eq. 2.12) → row-major, W^{[k]} ↦ W^{[k]ᵀ}, b^{[k]} ↦ b^{[k]ᵀ}. */
 export function toRowMajor(theta: Params): RowMajorParams {
   layerSizes(theta);
-  return { W: theta.W.map((W) => math.transpose(W)), b: theta.b.map((b) => math.transpose(b)) };
+  return { W: theta.W.map((W) => transpose(W)), b: theta.b.map((b) => transpose(b)) };
 }
 
 /** 4/row-major-conversion, backwards: row-major θ (or a row-major gradient) → the column layout. */
 export function fromRowMajor(rows: RowMajorParams): Params {
   rowMajorLayerSizes(CONVERSION, rows);
-  return { W: rows.W.map((W) => math.transpose(W)), b: rows.b.map((b) => math.transpose(b)) };
+  return { W: rows.W.map((W) => transpose(W)), b: rows.b.map((b) => transpose(b)) };
 }
 
 /**
@@ -79,7 +80,7 @@ export function firstLayerRows(W1: Matrix, b1: Matrix, X: Matrix): Matrix {
   expectFiniteMatrix(where, 'W[1]', expectShape(where, 'W[1]', W1, d, m, 'd x m'));
   const [n] = shapeOf(where, 'X', X);
   expectFiniteMatrix(where, 'X', expectShape(where, 'X', X, n, d, 'n x d'));
-  return math.add(math.multiply(X, W1), broadcastBiasRows(b1, n)) as Matrix;
+  return add(mul(X, W1), broadcastBiasRows(b1, n));
 }
 
 /** The row-major forward pass: A[0] = X (n×d), Z[k], A[k] (n×m_k), A[r] = Z[r] (n×1). */
@@ -102,7 +103,7 @@ export function forwardBatchRows(rows: RowMajorParams, X: Matrix, activation: Ac
   const A: Matrix[] = [expectFiniteMatrix(CONVERSION, 'X', expectShape(CONVERSION, 'X', X, n, sizes[0]!, 'n x d'))];
   const Z: Matrix[] = [];
   for (let k = 1; k <= r; k++) {
-    Z[k] = math.add(math.multiply(A[k - 1]!, rows.W[k - 1]!), broadcastBiasRows(rows.b[k - 1]!, n)) as Matrix;
+    Z[k] = add(mul(A[k - 1]!, rows.W[k - 1]!), broadcastBiasRows(rows.b[k - 1]!, n));
     A[k] = k < r ? elementwise(sigma, Z[k]!) : Z[k]!;
   }
   return { Z, A, O: finiteResult(CONVERSION, 'A[r] = [h_θ(x^{(1)}) ... h_θ(x^{(n)})]ᵀ', A[r]!, OVERFLOWED) };
@@ -137,12 +138,12 @@ export function backpropBatchRows(rows: RowMajorParams, X: Matrix, Y: Matrix, ac
   const dW: Matrix[] = [];
   const db: Matrix[] = [];
   const onesT = matrixFromRows([Array.from({ length: B }, () => constant(1, Y.get([0, 0]) as Scalar))]);
-  Delta[r] = math.divide(math.subtract(Z[r]!, Y), B) as Matrix;
+  Delta[r] = div(sub(Z[r]!, Y), B);
   for (let k = r; k >= 1; k--) {
-    dW[k - 1] = math.multiply(math.transpose(A[k - 1]!), Delta[k]!) as Matrix;
-    db[k - 1] = math.multiply(onesT, Delta[k]!) as Matrix;
+    dW[k - 1] = mul(transpose(A[k - 1]!), Delta[k]!);
+    db[k - 1] = mul(onesT, Delta[k]!);
     if (k > 1) {
-      Delta[k - 1] = hadamard(math.multiply(Delta[k]!, math.transpose(rows.W[k - 1]!)) as Matrix, elementwise(sigmaPrime, Z[k - 1]!));
+      Delta[k - 1] = hadamard(mul(Delta[k]!, transpose(rows.W[k - 1]!)), elementwise(sigmaPrime, Z[k - 1]!));
     }
   }
   const targets = vectorEntries(Y);

@@ -6,8 +6,9 @@ import { expectFiniteMatrix, expectFiniteScalar, expectShape, shapeOf, SpecError
 import { squaredLoss } from './loss.js';
 import { hadamard } from './matrix.js';
 import type { Params } from './network.js';
-import { constant, math, type Matrix, type Scalar } from './numeric.js';
+import { constant, type Matrix, type Scalar } from './numeric.js';
 import type { Model } from './optimizers.js';
+import { add, mul, sub } from './ops.js';
 
 const WHERE = '1/example-model';
 
@@ -26,7 +27,7 @@ export function squaresModel(theta: Matrix, x: Matrix): Scalar {
   const terms = hadamard(hadamard(theta, theta), hadamard(x, x));
   let h: Scalar = constant(0, terms.get([0, 0]) as Scalar);
   terms.forEach((t: Scalar) => {
-    h = math.add(h, t) as Scalar;
+    h = add(h, t);
   });
   return h;
 }
@@ -37,9 +38,9 @@ export function squaresModel(theta: Matrix, x: Matrix): Scalar {
  */
 export function squaresModelGradient(theta: Matrix, x: Matrix, y: Scalar): Matrix {
   expectFiniteScalar(WHERE, 'y', y);
-  const dJdh = math.subtract(squaresModel(theta, x), y) as Scalar;
-  const dhdTheta = math.multiply(constant(2, dJdh), hadamard(theta, hadamard(x, x))) as Matrix;
-  return math.multiply(dJdh, dhdTheta) as Matrix;
+  const dJdh = sub(squaresModel(theta, x), y);
+  const dhdTheta = mul(constant(2, dJdh), hadamard(theta, hadamard(x, x)));
+  return mul(dJdh, dhdTheta);
 }
 
 /** θ of the squares model (d×1) as the Params the optimizers update: W = [θ], b = []. */

@@ -8,7 +8,8 @@ import { expectFiniteMatrix, expectFiniteScalar, expectShape, shapeOf, SpecError
 import { squaredLoss } from './loss.js';
 import { columnVector, coord } from './matrix.js';
 import { expectInput } from './network.js';
-import { math, type Matrix, type Scalar } from './numeric.js';
+import type { Matrix, Scalar } from './numeric.js';
+import { add, mul, sub } from './ops.js';
 
 /** θ in the unpacked form of eq. 2.5 / 2.6. */
 export interface UnpackedParams {
@@ -25,9 +26,9 @@ export interface UnpackedParams {
 /** Σ_{i=1}^{n} w_i v_i + c for n×1 columns w, v (inputs already checked). */
 function weightedSum(w: Matrix, v: Matrix, c: Scalar): Scalar {
   const n = shapeOf('eq. 2.5', 'w', w)[0];
-  let sum = math.multiply(coord(w, 1), coord(v, 1)) as Scalar;
-  for (let i = 2; i <= n; i++) sum = math.add(sum, math.multiply(coord(w, i), coord(v, i))) as Scalar;
-  return math.add(sum, c) as Scalar;
+  let sum = mul(coord(w, 1), coord(v, 1));
+  for (let i = 2; i <= n; i++) sum = add(sum, mul(coord(w, i), coord(v, i)));
+  return add(sum, c);
 }
 
 /**
@@ -127,18 +128,18 @@ export function algorithm3(theta: UnpackedParams, x: Matrix, y: Scalar): Algorit
   expectInput('Algorithm 3 line 1', x, d);
   expectFiniteScalar('Algorithm 3 line 2', 'y', y);
   const pass = twoLayerForwardUnpacked(theta, x, y);
-  const dJdo = math.subtract(pass.o, y) as Scalar;
+  const dJdo = sub(pass.o, y);
   const dJda: Scalar[] = [];
   const dJdz: Scalar[] = [];
   const dJdw1: Scalar[][] = [];
   const dJdw2: Scalar[] = [];
   for (let j = 1; j <= m; j++) {
-    dJda.push(math.multiply(dJdo, coord(theta.w2, j)) as Scalar);
-    dJdz.push(math.multiply(dJda[j - 1]!, reluPrime(pass.z[j - 1]!)) as Scalar);
+    dJda.push(mul(dJdo, coord(theta.w2, j)));
+    dJdz.push(mul(dJda[j - 1]!, reluPrime(pass.z[j - 1]!)));
     const row: Scalar[] = [];
-    for (let l = 1; l <= d; l++) row.push(math.multiply(dJdz[j - 1]!, coord(x, l)) as Scalar);
+    for (let l = 1; l <= d; l++) row.push(mul(dJdz[j - 1]!, coord(x, l)));
     dJdw1.push(row);
-    dJdw2.push(math.multiply(dJdo, pass.a[j - 1]!) as Scalar);
+    dJdw2.push(mul(dJdo, pass.a[j - 1]!));
   }
   return { pass, dJdo, dJda, dJdz, dJdw1, dJdb1: [...dJdz], dJdw2, dJdb2: dJdo };
 }
@@ -156,6 +157,6 @@ export function gradW1Entry(theta: UnpackedParams, x: Matrix, y: Scalar, j: numb
   if (!Number.isInteger(l) || l < 1 || l > d) throw new SpecError('3.3/grad-w1', `coordinate ℓ must be an integer in 1..d = ${d}, got ${l}`);
   expectFiniteScalar('3.3/grad-w1', 'y', y);
   const { z, o } = twoLayerForwardUnpacked(theta, x, y);
-  const oMinusY = math.subtract(o, y) as Scalar;
-  return math.multiply(math.multiply(math.multiply(oMinusY, coord(theta.w2, j)), reluPrime(z[j - 1]!)), coord(x, l)) as Scalar;
+  const oMinusY = sub(o, y);
+  return mul(mul(mul(oMinusY, coord(theta.w2, j)), reluPrime(z[j - 1]!)), coord(x, l));
 }

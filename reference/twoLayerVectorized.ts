@@ -9,8 +9,9 @@ import { expectFiniteMatrix, expectFiniteScalar, expectShape, shapeOf, SpecError
 import { squaredLoss } from './loss.js';
 import { at, columnVector, hadamard, matrixFromRows, scalarOf, toRows, vectorEntries } from './matrix.js';
 import { expectInput, type Params } from './network.js';
-import { math, type Matrix, type Scalar } from './numeric.js';
+import type { Matrix, Scalar } from './numeric.js';
 import { expectUnpacked, type UnpackedParams } from './twoLayerUnpacked.js';
+import { add, mul, sub, transpose } from './ops.js';
 
 /**
  * Eq. 2.7: W^{[1]} = [— w_1^{[1]ᵀ} —; ...; — w_m^{[1]ᵀ} —] ∈ R^{m×d}, row j is w_j^{[1]ᵀ}, from the
@@ -46,7 +47,7 @@ export function unpackParams(theta: Params): UnpackedParams {
   return {
     w1: rows.map((row) => columnVector(row)),
     b1: Array.from({ length: m }, (_, j) => at(b1, j + 1, 1)),
-    w2: math.transpose(W2),
+    w2: transpose(W2),
     b2: scalarOf(b2),
   };
 }
@@ -86,9 +87,9 @@ export function twoLayerForward(theta: Params, x: Matrix): TwoLayerForward {
   expectInput('eq. 2.11', x, expectTwoLayer('eq. 2.11', theta)[0]);
   const [W1, W2] = theta.W as [Matrix, Matrix];
   const [b1, b2] = theta.b as [Matrix, Matrix];
-  const z = math.add(math.multiply(W1, x), b1) as Matrix;
+  const z = add(mul(W1, x), b1);
   const a = elementwise(relu, z);
-  return { z, a, o: scalarOf(math.add(math.multiply(W2, a), b2) as Matrix) };
+  return { z, a, o: scalarOf(add(mul(W2, a), b2)) };
 }
 
 export interface Algorithm4 {
@@ -122,16 +123,16 @@ export function algorithm4(theta: Params, x: Matrix, y: Scalar): Algorithm4 {
   expectFiniteScalar('Algorithm 4 line 2', 'y', y);
   const W2 = theta.W[1]!;
   const pass = twoLayerForward(theta, x);
-  const delta2 = math.subtract(pass.o, y) as Scalar;
-  const delta1 = hadamard(math.multiply(delta2, math.transpose(W2)) as Matrix, elementwise(reluPrime, pass.z));
+  const delta2 = sub(pass.o, y);
+  const delta1 = hadamard(mul(delta2, transpose(W2)), elementwise(reluPrime, pass.z));
   return {
     pass,
     J: squaredLoss(pass.o, y),
     delta2,
     delta1,
-    dW2: math.multiply(delta2, math.transpose(pass.a)) as Matrix,
+    dW2: mul(delta2, transpose(pass.a)),
     db2: delta2,
-    dW1: math.multiply(delta1, math.transpose(x)) as Matrix,
+    dW1: mul(delta1, transpose(x)),
     db1: delta1,
   };
 }
@@ -148,7 +149,7 @@ export function algorithm4ViaChainRule(theta: Params, x: Matrix, y: Scalar): Alg
   expectFiniteScalar('3.4/verify-delta1', 'y', y);
   const W2 = theta.W[1]!;
   const pass = twoLayerForward(theta, x);
-  const dJdo = math.subtract(pass.o, y) as Scalar;
+  const dJdo = sub(pass.o, y);
   const dJdoColumn = matrixFromRows([[dJdo]]);
   const dJdz = dJdzThroughActivation(dJdu(W2, dJdoColumn), pass.z, reluPrime);
   return {
