@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{spec,reference,accelerated,conformance,fixtures,scripts,examples}/**/*.test.ts'],
+    include: ['{spec,numerics,reference,accelerated,conformance,fixtures,scripts,examples}/**/*.test.ts'],
     testTimeout: 60_000,
   },
 });

@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { useBackend } from './backends.js';
+import { useBackend, type BackendName } from './backends.js';
 import { useNodeBackend } from './node/backends.js';
-import type { BackendName } from './scenario.types.js';
 
 describe('backend selection in Node', () => {
   it('starts cpu and the stock wasm backend', async () => {

@@ -5,7 +5,9 @@
  * accelerated/node/backends.ts.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { BackendName } from './scenario.types.js';
+
+/** The backends the accelerated path runs on: cpu and wasm in Node, webgl and webgpu in a browser page. */
+export type BackendName = 'cpu' | 'wasm' | 'webgl' | 'webgpu';
 
 export const BACKEND_NAMES: readonly BackendName[] = ['cpu', 'wasm', 'webgl', 'webgpu'];
 

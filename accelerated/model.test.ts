@@ -3,9 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { matrixFromRows, toRows } from '../reference/matrix.js';
 import { backpropBatchRows } from '../reference/rowMajor.js';
 import { autogradRows } from './autograd.js';
-import { backpropRows, forwardRows, lossRows, type RowParams } from './model.js';
+import { backpropRows, forwardRows, lossRows, type RowParams, type RowParamsData } from './model.js';
 import { NODE_BACKENDS, useNodeBackend } from './node/backends.js';
-import type { RowParamsData } from './scenario.types.js';
 
 /**
  * A hand-made case with a pre-activation exactly 0 at a ReLU. Every number is a short dyadic

@@ -12,8 +12,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { createRng, sampleIndex, sampleWithoutReplacement } from '../reference/sampler.js';
-import { backpropRows, forwardRows, gdStep, lossRows, minibatchStep, sgdStep, type RowParams } from './model.js';
-import type { ActivationName, DataSet, RowParamsData } from './scenario.types.js';
+import { backpropRows, forwardRows, gdStep, lossRows, minibatchStep, sgdStep, type ActivationName, type DataSet, type RowParams, type RowParamsData } from './model.js';
 import {
   DIVERGED,
   finiteResults,

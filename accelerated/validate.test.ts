@@ -1,14 +1,21 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SpecError } from '../spec/specError.js';
+import type { ActivationName, DataSet, RowParamsData } from './model.js';
 import { NODE_BACKENDS, useNodeBackend } from './node/backends.js';
-import { runScenario } from './scenario.js';
-import type { Scenario } from './scenario.types.js';
 import { Trainer } from './trainer.js';
-import { validateScenario } from './validate.js';
 
-/** A valid 2-3-1 scenario with n = 4; each case below breaks one thing. */
-const GOOD: Scenario = {
+/** θ, σ and the data (for Trainer.create), then batches and α (for Trainer#trainOnBatches). */
+interface Problem {
+  readonly params: RowParamsData;
+  readonly activation: ActivationName;
+  readonly data: DataSet;
+  readonly batches: readonly (readonly number[])[];
+  readonly alpha: number;
+}
+
+/** A valid 2-3-1 problem with n = 4; each case below breaks one thing. */
+const GOOD: Problem = {
   params: { W: [[[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]], [[0.7], [0.8], [0.9]]], b: [[0, 0.1, 0.2], [0.3]] },
   activation: 'tanh',
   data: { X: [[1, 2], [3, 4], [5, 6], [7, 8]], y: [1, 0, 1, 0] },
@@ -16,11 +23,11 @@ const GOOD: Scenario = {
   alpha: 0.1,
 };
 
-const withParams = (W: number[][][], b: number[][]): Scenario => ({ ...GOOD, params: { W, b } });
-const withX = (X: number[][]): Scenario => ({ ...GOOD, data: { ...GOOD.data, X } });
+const withParams = (W: number[][][], b: number[][]): Problem => ({ ...GOOD, params: { W, b } });
+const withX = (X: number[][]): Problem => ({ ...GOOD, data: { ...GOOD.data, X } });
 
-/** [what is wrong, the scenario, the exact start of the message]. */
-const BAD: readonly [string, Scenario, string][] = [
+/** [what is wrong, the problem, the exact start of the message]. */
+const BAD: readonly [string, Problem, string][] = [
   ['W[2] transposed (1x3 instead of 3x1)', withParams([GOOD.params.W[0]! as number[][], [[0.7, 0.8, 0.9]]], [[0, 0.1, 0.2], [0.3]]), 'eq. 4.4: W[2] must be 3x1 (m1 x m2, row-major), got 1x3'],
   ['W[1] in column layout (3x2)', withParams([[[0.1, 0.4], [0.2, 0.5], [0.3, 0.6]], [[0.7], [0.8], [0.9]]], [[0, 0.1, 0.2], [0.3]]), 'eq. 4.4: W[1] must be 3x3 (d x m1, row-major), got 3x2'],
   ['a ragged W[1]', withParams([[[0.1, 0.2, 0.3], [0.4, 0.5]], [[0.7], [0.8], [0.9]]], [[0, 0.1, 0.2], [0.3]]), 'eq. 4.4: W[1] row 2 has 2 entries but row 1 has 3'],
@@ -41,55 +48,81 @@ const BAD: readonly [string, Scenario, string][] = [
   ['an empty batch', { ...GOOD, batches: [[]] }, 'eq. 1.5: a batch needs at least one index (B >= 1), got none'],
   ['α = 0', { ...GOOD, alpha: 0 }, 'eq. 1.5: learning rate α must be finite and > 0, got 0'],
   ['α = NaN', { ...GOOD, alpha: NaN }, 'eq. 1.5: learning rate α must be finite and > 0, got NaN'],
-  ['an unknown activation', { ...GOOD, activation: 'softplus' as Scenario['activation'] }, "eq. 2.14: unknown activation 'softplus'; expected one of relu, sigmoid, tanh, identity"],
+  ['an unknown activation', { ...GOOD, activation: 'softplus' as ActivationName }, "eq. 2.14: unknown activation 'softplus'; expected one of relu, sigmoid, tanh, identity"],
 ];
 
+/**
+ * Trainer.create(θ, σ, data), then trainOnBatches(batches, α), disposed: the error either threw
+ * (undefined when none did). Both validate before they make a tensor or run a kernel.
+ */
+async function refusal(problem: Problem): Promise<unknown> {
+  let trainer: Trainer | undefined;
+  try {
+    trainer = Trainer.create(problem.params, problem.data, problem.activation);
+    await trainer.trainOnBatches(problem.batches, problem.alpha);
+    return undefined;
+  } catch (e) {
+    return e;
+  } finally {
+    trainer?.dispose();
+  }
+}
+
 describe('[4.4, 2.12, 1.2, alg2.line4, 1.5, 2.14] bad input is refused with the equation it violates', () => {
-  it.each(BAD)('%s', (_, scenario, message) => {
-    expect(() => validateScenario(scenario)).toThrow(SpecError);
-    expect(() => validateScenario(scenario)).toThrow(message);
+  beforeAll(async () => {
+    await useNodeBackend('cpu');
   });
 
-  it('accepts the valid scenario', () => {
-    expect(validateScenario(GOOD)).toEqual({ sizes: [2, 3, 1], n: 4 });
+  it.each(BAD)('%s', async (_, problem, message) => {
+    const error = await refusal(problem);
+    expect(error).toBeInstanceOf(SpecError);
+    expect((error as Error).message.startsWith(message), (error as Error).message).toBe(true);
+  });
+
+  it('accepts the valid problem', async () => {
+    const trainer = Trainer.create(GOOD.params, GOOD.data, GOOD.activation);
+    try {
+      expect([trainer.sizes, trainer.n]).toEqual([[2, 3, 1], 4]);
+    } finally {
+      trainer.dispose();
+    }
+    expect(await refusal(GOOD)).toBeUndefined();
   });
 });
 
 for (const backend of NODE_BACKENDS) {
-  describe(`[4.4, 1.2, alg2.line4, 1.5, 2.14] on ${backend}, bad input throws before any tensor exists`, () => {
+  describe(`[4.4, 1.2, alg2.line4, 1.5, 2.14] on ${backend}, bad input throws before any kernel runs`, () => {
     beforeAll(async () => {
       await useNodeBackend(backend);
     });
 
-    it('runScenario and Trainer.create run no kernel and leave tf.memory() as it was, for every bad input', async () => {
+    it('Trainer.create and trainOnBatches run no kernel and leave tf.memory() as it was, for every bad input', async () => {
       const before = tf.memory();
       const errors: unknown[] = [];
-      /** The cases about θ, σ and the data (not batches or α) also stop Trainer.create. */
-      const trainerCases = BAD.filter(([, , m]) => !m.startsWith('Algorithm 2') && !m.startsWith('eq. 1.5'));
       const profile = await tf.profile(async () => {
-        for (const [, scenario] of BAD) await runScenario(scenario).catch((e: unknown) => errors.push(e));
-        for (const [, scenario] of trainerCases) {
-          try {
-            Trainer.create(scenario.params, scenario.data, scenario.activation).dispose();
-          } catch (e) {
-            errors.push(e);
-          }
-        }
+        for (const [, problem] of BAD) errors.push(await refusal(problem));
         return [];
       });
       expect(profile.kernels).toEqual([]);
-      expect(errors).toHaveLength(BAD.length + trainerCases.length);
+      expect(errors).toHaveLength(BAD.length);
       expect(errors.every((e) => e instanceof SpecError)).toBe(true);
       const after = tf.memory();
       expect([after.numTensors, after.numBytes, after.numDataBuffers]).toEqual([before.numTensors, before.numBytes, before.numDataBuffers]);
-      // The control: a valid scenario does run kernels (so the empty list above means something).
-      let output: Awaited<ReturnType<typeof runScenario>> | undefined;
+      // The control: a valid problem does run kernels (so the empty list above means something).
       const good = await tf.profile(async () => {
-        output = await runScenario(GOOD);
+        const trainer = Trainer.create(GOOD.params, GOOD.data, GOOD.activation);
+        try {
+          await trainer.outputs();
+          await trainer.gradient();
+          await trainer.trainOnBatches(GOOD.batches, GOOD.alpha);
+          await trainer.params();
+        } finally {
+          trainer.dispose();
+        }
         return [];
       });
       expect(good.kernels.length).toBeGreaterThan(50);
-      expect([output?.tensorsBefore, output?.tensorsAfter]).toEqual([before.numTensors, before.numTensors]);
+      expect(tf.memory().numTensors).toBe(before.numTensors);
     });
   });
 }

@@ -1,10 +1,11 @@
 /**
- * Checks on the plain data of the accelerated path (scenario.types.ts), run BEFORE any tensor is
- * made: a bad input throws a SpecError naming the equation it violates and allocates nothing.
+ * Checks on the plain data of the accelerated path (model.ts#RowParamsData, DataSet), run BEFORE
+ * any tensor is made: a bad input throws a SpecError naming the equation it violates and allocates
+ * nothing.
  * Dependency-free (no tfjs, no mathjs), so a browser page can bundle it.
  */
 import { NonFiniteError, SpecError } from '../spec/specError.js';
-import type { ActivationName, DataSet, RowParamsData, Scenario } from './scenario.types.js';
+import type { ActivationName, DataSet, RowParamsData } from './model.js';
 
 export const ACTIVATION_NAMES: readonly ActivationName[] = ['relu', 'sigmoid', 'tanh', 'identity'];
 
@@ -118,23 +119,6 @@ export function validateBatchSize(B: unknown, n: number): number {
     throw new SpecError('Algorithm 2 line 4', `batch size B must be an integer in 1..n (n = ${n}) when sampling without replacement, got ${describe(B)}`);
   }
   return B;
-}
-
-/** What validateScenario found: the layer sizes [d, m_1, ..., m_r] and n. */
-export interface ScenarioShape {
-  readonly sizes: readonly number[];
-  readonly n: number;
-}
-
-/** Every check above on a whole Scenario (θ, σ, the data, each batch, α). */
-export function validateScenario(scenario: Scenario): ScenarioShape {
-  if (scenario === null || typeof scenario !== 'object') throw new SpecError(PARAMS, 'a scenario must be {params, activation, data, batches, alpha}');
-  const sizes = validateRowParams(scenario.params);
-  validateActivation(scenario.activation);
-  const n = validateDataSet(scenario.data, sizes[0]!);
-  validateBatches(scenario.batches, n);
-  validateAlpha(scenario.alpha);
-  return { sizes, n };
 }
 
 /** [rows, columns] of a list of rows of equal length; fails clearly on anything else. */

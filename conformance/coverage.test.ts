@@ -11,32 +11,32 @@ import { UNCHECKABLE } from './uncheckable.js';
 
 const entry = (id: string): SpecEntry => ({ id, section: '1', kind: 'equation', title: id, latex: 'x', shapes: { x: 'scalar' }, implementedBy: [] });
 
-describe('[thm3.1, 1/example-model] coverage of the inventory by checks', () => {
+describe('coverage of the inventory by checks', () => {
   const problems = coverageProblems();
 
-  it('[thm3.1, 1/example-model] covers every inventory entry by a check or lists it as uncheckable with a reason', () => {
+  it('covers every inventory entry by a check or lists it as uncheckable with a reason', () => {
     expect(problems.uncovered).toEqual([]);
     for (const [id, reason] of UNCHECKABLE) expect(reason.trim().length, id).toBeGreaterThan(20);
   });
 
-  it('[thm3.1, 1/example-model] never both covers an entry and lists it as uncheckable', () => {
+  it('never both covers an entry and lists it as uncheckable', () => {
     expect(problems.coveredAndUncheckable).toEqual([]);
     expect(problems.unknownUncheckable).toEqual([]);
   });
 
-  it('[2.12, 2.13] names only inventory ids in the checks, and every check id once', () => {
+  it('names only inventory ids in the checks, and every check id once', () => {
     expect(CHECKS.length).toBeGreaterThan(0);
     expect(problems.unknownSpecIds).toEqual([]);
     expect(problems.duplicateCheckIds).toEqual([]);
   });
 
-  it('[2.12] maps an entry to the checks naming it', () => {
+  it('maps an entry to the checks naming it', () => {
     const row = specCoverage().find((r) => r.entry.id === '2.12');
     expect(row?.checks).toContain('forward/random');
     expect(specCoverage().find((r) => r.entry.id === 'thm3.1')?.uncheckable).toMatch(/npm run bench/);
   });
 
-  it('[1.1, 1.2] reports each kind of gap on made-up metadata', () => {
+  it('reports each kind of gap on made-up metadata', () => {
     const found = coverageProblems({
       inventory: [entry('1.1'), entry('1.2'), entry('1.3')],
       checks: [

@@ -2,7 +2,7 @@
  * The finite-difference oracle: does the implementation's gradient (Algorithm 5) agree with
  * differences of the implementation's OWN loss (eq. 1.1, operation `loss`)? It never compares a
  * value with the reference: the values are the implementation's, and the reference enters only
- * through the error model (the running-error bounds of accelerated/testing/float32Bounds.ts, via
+ * through the error model (the running-error bounds of numerics/bounds.ts, via
  * oracle.ts), which says how far a conforming J and ∇J may be from the exact ones. So it checks the
  * consistency of ∇J with J — the chain rule (eq. 3.3) as implemented — while checks/loss.ts checks
  * J's values against the reference.
@@ -49,14 +49,15 @@
  * Limitation: at a point where TWO or more units sit exactly on their kinks, the chain rule with a
  * fixed ReLU'(0) need not lie between the one-sided derivatives (two units switching in opposite
  * directions along Δ: c = 1 counts both, each side only one), so judgeable() excludes such points.
- * At a single exact kink the oracle's bound e_A includes the ReLU' flip (float32Bounds.ts), so the
+ * At a single exact kink the oracle's bound e_A includes the ReLU' flip (numerics/bounds.ts), so the
  * value of ReLU'(0) itself is left to checks/conventions.ts.
  *
  * Modes. full: every coordinate θ_i (P directions, 4 loss calls each). fast: k random unit
  * directions v (seeded), cost independent of P; a failing direction falls back to full mode, which
  * names the layer, parameter and element (and whose verdict is final).
  */
-import { gamma, lossBounds, uploaded, UNIT_ROUNDOFF_64, type Precision } from '../accelerated/testing/float32Bounds.js';
+import { lossBounds, uploaded } from '../numerics/bounds.js';
+import { gamma, UNIT_ROUNDOFF_64, type Precision } from '../numerics/roundoff.js';
 import { createRng, uniform01 } from '../reference/sampler.js';
 import { CheckFailure, type CheckContext, type Reproducer } from './check.js';
 import { expectParamsClose, type Site } from './compare.js';

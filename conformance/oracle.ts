@@ -4,7 +4,7 @@
  * implementation's ToleranceProfile. Values come from reference/rowMajor.ts (Section 4's batch
  * form of Algorithm 5, which tests show equal to the per-example form) and
  * reference/optimizers.ts#trainOnBatches (the literal eq. 1.5); bounds from the running-error
- * machinery of accelerated/testing/float32Bounds.ts. Results are in the interface's orientation.
+ * machinery of numerics/bounds.ts. Results are in the interface's orientation.
  */
 import {
   forwardBounds,
@@ -18,8 +18,8 @@ import {
   type Bounded,
   type BoundedParams,
   type Mat,
-  type Precision,
-} from '../accelerated/testing/float32Bounds.js';
+} from '../numerics/bounds.js';
+import type { Precision } from '../numerics/roundoff.js';
 import { columnVector, matrixFromRows, toRows } from '../reference/matrix.js';
 import type { Matrix as MathMatrix } from '../reference/numeric.js';
 import { trainOnBatches, type Example } from '../reference/optimizers.js';

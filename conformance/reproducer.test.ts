@@ -34,14 +34,14 @@ const file = (operation: OperationName, request: unknown): ReproducerFile => ({
 });
 
 describe('replaying a reproducer', () => {
-  it('[2.12, 1.1, 1.2, 1.3, 1.4, 1.5, alg2.line3, alg5.line5, 4.4] judges every operation on its own: the reference passes', async () => {
+  it('judges every operation on its own: the reference passes', async () => {
     for (const [operation, request] of REQUESTS) {
       const result = await replay(reference, file(operation, request));
       expect(result.status, `${operation}: ${result.message}`).toBe('pass');
     }
   });
 
-  it('[1.5] fails the same request on an implementation that forgets the 1/B, naming eq. 1.5', async () => {
+  it('fails the same request on an implementation that forgets the 1/B, naming eq. 1.5', async () => {
     const sum = corrupted('sum', {
       meanGradient: async (r) => {
         const g = await reference.operations.meanGradient!(r);

@@ -24,7 +24,7 @@ const probe: Check = {
 describe('runner', () => {
   const reference = referenceImplementation();
 
-  it('[2.12] reports a missing operation or activation as not-implemented, without calling anything', async () => {
+  it('reports a missing operation or activation as not-implemented, without calling anything', async () => {
     const none: Implementation = { ...reference, operations: {} };
     const [result] = await runChecks(none, [probe]);
     expect(result).toMatchObject({ status: 'not-implemented', message: 'needs operation forward' });
@@ -32,7 +32,7 @@ describe('runner', () => {
     expect(byActivation).toMatchObject({ status: 'not-implemented', message: 'needs activation tanh' });
   });
 
-  it('[2.12] turns a throw, a rejection or no answer into a failure naming the operation, and goes on', async () => {
+  it('turns a throw, a rejection or no answer into a failure naming the operation, and goes on', async () => {
     const throwing = forwardOnly(reference, () => {
       throw new TypeError('boom');
     });
@@ -44,13 +44,13 @@ describe('runner', () => {
     expect(results[0]![0]!.reproducer).toEqual({ operation: 'forward', request: { params: { W: [[[1]]], b: [[0]] }, activation: 'relu', x: [1] } });
   });
 
-  it('[2.12] fails a check that does not finish within the limit', async () => {
+  it('fails a check that does not finish within the limit', async () => {
     const hanging = forwardOnly(reference, () => new Promise(() => undefined));
     const [result] = await runChecks(hanging, [probe], { checkTimeoutMs: 50 });
     expect(result).toMatchObject({ status: 'fail', message: 'probe/forward: no result within 50 ms (the per-check limit, --check-timeout)' });
   });
 
-  it('[2.12] reports known failures as expected-fail, and a fixed one as unexpected-pass (which fails the run)', async () => {
+  it('reports known failures as expected-fail, and a fixed one as unexpected-pass (which fails the run)', async () => {
     const failing: Check = { ...probe, id: 'probe/fails', run: () => Promise.reject(new CheckFailure('2.12: wrong')) };
     const expectations = new Map([['probe/fails', 'issue 7'], ['probe/forward', 'flaky adapter']]);
     const results = await runChecks(reference, [failing, probe], { expectations });
@@ -59,7 +59,7 @@ describe('runner', () => {
     expect(results.map(failed)).toEqual([false, true]);
   });
 
-  it('[2.12] selects checks by check id or spec id, with * as a wildcard', () => {
+  it('selects checks by check id or spec id, with * as a wildcard', () => {
     expect(selected(probe, undefined)).toBe(true);
     expect(selected(probe, ['probe/*'])).toBe(true);
     expect(selected(probe, ['2.1*'])).toBe(true);

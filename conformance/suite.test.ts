@@ -17,8 +17,8 @@ const forwardOnly = (name: string, closed: string[], closeError?: string): Imple
 const passing: Check = { id: 'x/pass', specIds: ['2.12'], title: 't', quote: 'q', requires: ['forward'], run: async () => ({ status: 'pass', message: 'ok' }) };
 const needsLoss: Check = { ...passing, id: 'x/loss', specIds: ['1.2'], requires: ['loss'] };
 
-describe('[2.12, 1.2] runSuite', () => {
-  it('[2.12, 1.2] runs every check on every implementation in order, reports progress and closes each', async () => {
+describe('runSuite', () => {
+  it('runs every check on every implementation in order, reports progress and closes each', async () => {
     const closed: string[] = [];
     const seen: string[] = [];
     const done: string[] = [];
@@ -34,7 +34,7 @@ describe('[2.12, 1.2] runSuite', () => {
     expect(run.durationMs).toBeGreaterThan(0);
   });
 
-  it('[2.12] closes every implementation even when one close throws, then reports it', async () => {
+  it('closes every implementation even when one close throws, then reports it', async () => {
     const closed: string[] = [];
     await expect(runSuite([forwardOnly('a', closed, 'worker hung'), forwardOnly('b', closed)], { checks: [passing] })).rejects.toThrow(
       'closing the implementations failed: a: worker hung',
@@ -42,7 +42,7 @@ describe('[2.12, 1.2] runSuite', () => {
     expect(closed).toEqual(['a', 'b']);
   });
 
-  it('[2.12] closes every implementation when the run itself stops, and rethrows that error', async () => {
+  it('closes every implementation when the run itself stops, and rethrows that error', async () => {
     const closed: string[] = [];
     const stop = (): never => {
       throw new Error('progress callback broke');

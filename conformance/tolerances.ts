@@ -1,13 +1,13 @@
 /**
  * The one place where tolerances come from. Every comparison of the suite uses an entry-wise
- * bound evaluated by the running-error machinery of accelerated/testing/float32Bounds.ts (the
+ * bound evaluated by the running-error machinery of numerics/bounds.ts (the
  * standard model fl(x∘y) = (x∘y)(1+δ) + η, |δ| ≤ ρu, and |fl(AB) − AB| ≤ γ_N|A||B| for a
  * product of inner dimension N in any summation order), with the implementation's unit roundoff
  * u plus the float64 reference's own 2^-53 (the bounds are polynomials in u with nonnegative
  * coefficients, so one evaluation with the sum bounds |impl − exact| + |exact − reference|).
  * Nothing here is tuned: each constant below carries its reason.
  */
-import { LARGEST_FLOAT32, precisionOf, UNIT_ROUNDOFF_32, UNIT_ROUNDOFF_64, type Precision } from '../accelerated/testing/float32Bounds.js';
+import { LARGEST_FLOAT32, precisionOf, UNIT_ROUNDOFF_32, UNIT_ROUNDOFF_64, type Precision } from '../numerics/roundoff.js';
 import type { Dtype, Implementation } from './interface.js';
 
 export { UNIT_ROUNDOFF_32, UNIT_ROUNDOFF_64, type Precision };
@@ -28,7 +28,7 @@ export interface ToleranceProfile {
 /**
  * Placements of the division by B (or n), of the ½ and of the 2 in ∂J/∂o that the notes leave
  * to the implementation (e.g. (1/B)Σ∇J^{(i)} vs Δ[r] = (O − Y)/B): each placement rounds at most
- * once more per entry than the model of float32Bounds.ts, so the generic profiles allow two
+ * once more per entry than the model of numerics/bounds.ts, so the generic profiles allow two
  * extra roundings in the division term.
  */
 const PLACEMENT_ROUNDINGS = 2;
@@ -48,7 +48,7 @@ const GENERIC: Record<Dtype, Omit<Precision, 'backend'> & { reason: string }> = 
     op: 1,
     // the worst of the tfjs backends (GLSL/WGSL ÷ within 2.5 ulp) plus the placement roundings
     div: 2.5 + PLACEMENT_ROUNDINGS,
-    // the worst of the tfjs backends (GPU exp-based sigmoid/tanh within 8u, float32Bounds.ts#precisionOf)
+    // the worst of the tfjs backends (GPU exp-based sigmoid/tanh within 8u, numerics/roundoff.ts#precisionOf)
     act: 8,
     tiny: 2 ** -126,
     reason: 'binary32 on any hardware: + − × correctly rounded, ÷ within 2.5 ulp (GPU shading languages) plus 2 placement roundings, sigmoid/tanh within 8 ulp of 1, flush-to-zero at 2^-126',
@@ -70,7 +70,7 @@ export function toleranceProfile(impl: Pick<Implementation, 'dtype' | 'precision
       unitRoundoff: UNIT_ROUNDOFF_32,
       precision,
       fdStep: FD_STEP.float32,
-      reason: `tfjs ${impl.precision} backend, constants derived in accelerated/testing/float32Bounds.ts#precisionOf`,
+      reason: `tfjs ${impl.precision} backend, constants derived in numerics/roundoff.ts#precisionOf`,
     };
   }
   const { reason, ...constants } = GENERIC[dtype];

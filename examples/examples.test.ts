@@ -85,38 +85,38 @@ describe('each faulty program fails for its own reason, and nothing is left runn
     ['wrong-id', /forward failed: the program answered id (\d+) to request id \d+/],
   ];
   for (const [fault, reason] of transport) {
-    it(`[2.12] ${fault}: reported as a failure naming the reason`, async () => {
+    it(`${fault}: reported as a failure naming the reason`, async () => {
       const results = await verify(PYTHON, faulty(fault), { only: ONE_CHECK }, { timeoutMs: SHORT_TIMEOUT_MS });
       expect(results.map((r) => r.status)).toEqual(['fail']);
       expect(results[0]!.message).toMatch(reason);
     });
   }
 
-  it('[2.12] wrong-id: the id answered is the request id + 1', async () => {
+  it('wrong-id: the id answered is the request id + 1', async () => {
     const [result] = await verify(PYTHON, faulty('wrong-id'), { only: ONE_CHECK }, { timeoutMs: SHORT_TIMEOUT_MS });
     const [, got, asked] = /answered id (\d+) to request id (\d+)/.exec(result!.message) ?? [];
     expect(Number(got)).toBe(Number(asked) + 1);
   });
 
-  it('[2.12] slow: a request the adapter would wait 10 minutes for is cut by the check limit, and close() kills the program', async () => {
+  it('slow: a request the adapter would wait 10 minutes for is cut by the check limit, and close() kills the program', async () => {
     const results = await verify(PYTHON, faulty('slow'), { only: ONE_CHECK, checkTimeoutMs: 1500 }, { timeoutMs: 600_000 });
     expect(results.map((r) => r.status)).toEqual(['fail']);
     expect(results[0]!.message).toBe('forward/named-cases: no result within 1500 ms (the per-check limit, --check-timeout)');
   });
 
-  it('[2.12] flood-stderr: 50 MB of logs before the first answer are drained, and the answers pass', async () => {
+  it('flood-stderr: 50 MB of logs before the first answer are drained, and the answers pass', async () => {
     const results = await verify(PYTHON, faulty('flood-stderr'), { only: ONE_CHECK });
     expect(summary(results)).toEqual([expect.stringMatching(/^forward\/named-cases: pass/)]);
   });
 
-  it('[2.12] bad-handshake: refused before any check, naming both protocol versions', async () => {
+  it('bad-handshake: refused before any check, naming both protocol versions', async () => {
     await expect(stdioImplementation(PYTHON, faulty('bad-handshake'), { timeoutMs: SHORT_TIMEOUT_MS })).rejects.toThrow(
       'handshake: the program speaks protocol 99, this suite speaks protocol 1',
     );
     await expectNoProcess(faulty('bad-handshake').join(' '));
   });
 
-  it('[2.12] nan: the checks of forward fail naming the NaN; the others pass', async () => {
+  it('nan: the checks of forward fail naming the NaN; the others pass', async () => {
     const results = await verify(PYTHON, faulty('nan'));
     // every failure is a check of forward values, naming the NaN; checks that use forward only for shapes may pass
     const forwardUsers = results.filter(uses(['forward'])).map((r) => r.check);

@@ -5,6 +5,7 @@
  * code is the float64 reference and the high-precision ground truth.
  */
 import { all, create, type BigNumber, type Matrix, type MathJsInstance } from 'mathjs';
+import { binary64Parts } from '../numerics/binary64.js';
 
 export type { BigNumber, Matrix };
 
@@ -63,19 +64,7 @@ export function toBig<T>(value: T): T {
   return convertLeaves(value, (x) => (isBig(x) ? x : exactBigNumber(x))) as T;
 }
 
-/** A finite double as |x| = mantissa·2^exponent exactly (IEEE 754 binary64; subnormals included). */
-export function binary64Parts(x: number): { readonly negative: boolean; readonly mantissa: bigint; readonly exponent: number } {
-  if (!Number.isFinite(x)) throw new RangeError(`binary64Parts needs a finite number, got ${x}`);
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const bits = view.getBigUint64(0);
-  const biased = Number((bits >> 52n) & 0x7ffn);
-  const fraction = bits & ((1n << 52n) - 1n);
-  const mantissa = biased === 0 ? fraction : fraction | (1n << 52n);
-  return { negative: bits >> 63n === 1n, mantissa, exponent: biased === 0 ? -1074 : biased - 1075 };
-}
-
-/** The exact value of a finite double, rounded only by the working precision (>= 16 digits). */
+/** The exact value of a finite double (numerics/binary64.ts#binary64Parts), rounded only by the working precision (>= 16 digits). */
 export function exactBigNumber(x: number): BigNumber {
   if (!Number.isFinite(x) || x === 0) return math.bignumber(x);
   const { negative, mantissa, exponent } = binary64Parts(x);

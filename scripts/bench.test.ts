@@ -30,7 +30,7 @@ function bench(args: string[], ms: number): Promise<{ code: number | null; outpu
 const positive = (x: unknown): boolean => typeof x === 'number' && Number.isFinite(x) && x > 0;
 
 describe('npm run bench', () => {
-  it('[thm3.1] bench --quick writes the required JSON fields', async () => {
+  it('bench --quick writes the required JSON fields', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bench-test-'));
     try {
       const file = join(dir, 'bench.json');

@@ -21,13 +21,13 @@ function sectionOf(id: string): string {
   return book.slice(start, next < 0 ? book.length : next);
 }
 
-describe('[1.1, 3.13, alg5.line4, 4.4] the equation book', () => {
-  it('[1.1, 3.13, alg5.line4, 4.4] docs/book.md is up to date (after changing spec/, reference/ or a check, run `npm run docs`)', () => {
+describe('the equation book', () => {
+  it('docs/book.md is up to date (after changing spec/, reference/ or a check, run `npm run docs`)', () => {
     const committed = readFileSync(join(PROJECT_ROOT, BOOK_FILE), 'utf8');
     expect(committed === book, `${BOOK_FILE} is stale: run \`npm run docs\` (or \`npm run book\`) and commit it`).toBe(true);
   });
 
-  it('[1.1, 3.13, alg5.line4, 4.4] has one section per entry, in the notes\' order, each listed in the contents', () => {
+  it('has one section per entry, in the notes\' order, each listed in the contents', () => {
     const anchors = INVENTORY.map((e) => anchor(e.id));
     expect(new Set(anchors).size).toBe(INVENTORY.length);
     const positions = anchors.map((a) => book.indexOf(`<a id="${a}"></a>`));
@@ -36,7 +36,7 @@ describe('[1.1, 3.13, alg5.line4, 4.4] the equation book', () => {
     for (const e of INVENTORY) expect(book).toContain(`- [${e.id}](#${anchor(e.id)}): ${e.title}`);
   });
 
-  it('[3.13] a section holds the display LaTeX, the errata, the code read from the file, the worked example and the checks', () => {
+  it('a section holds the display LaTeX, the errata, the code read from the file, the worked example and the checks', () => {
     const section = sectionOf('3.13');
     const x = explanationOf(INVENTORY.find((e) => e.id === '3.13')!);
     expect(section).toContain(`$$\n${x.entry.latex}\n$$`);
@@ -53,7 +53,7 @@ describe('[1.1, 3.13, alg5.line4, 4.4] the equation book', () => {
     for (const e of x.errata) expect(book).toContain(['```text', ...e.asPrinted.split('\n'), '```'].join('\n'));
   });
 
-  it('[alg5.line4, 4.4] shows each function and each erratum in full once, and links later sections to it', () => {
+  it('shows each function and each erratum in full once, and links later sections to it', () => {
     const alg5 = sectionOf('alg5.line4');
     expect(alg5).toContain('Erratum `alg5.line4-delta-k-minus-1`** (error in the notes; Algorithm 5, line 4). As printed:');
     expect(alg5).toMatch(/\[`backprop`\]\(\.\.\/reference\/backprop\.ts#L\d+\) in `reference\/backprop\.ts` \(source under \[[^\]]+\]\(#eq-[a-z0-9-]+\)\)/);
@@ -62,14 +62,14 @@ describe('[1.1, 3.13, alg5.line4, 4.4] the equation book', () => {
   });
 });
 
-describe('[3.13] code excerpts', () => {
-  it('[3.13] end at the declaration\'s closing brace, or on its own line for a one-liner', () => {
+describe('code excerpts', () => {
+  it('end at the declaration\'s closing brace, or on its own line for a one-liner', () => {
     expect(declarationEnd(['export const A = 1;', 'const B = {', '}'], 0)).toBe(0);
     expect(declarationEnd(['export function f(): number {', '  if (x) {', '  }', '  return 1;', '}', '}'], 0)).toBe(4);
     expect(declarationEnd(['export function g(', '  a: number,', '): number {', '  return a;', '}'], 0)).toBe(4);
   });
 
-  it('[3.13] summarize a doc comment by its first line, marking a cut with …', () => {
+  it('summarize a doc comment by its first line, marking a cut with …', () => {
     expect(firstDocLine('/** Eq. 3.13: ∂J/∂W = ∂J/∂z · uᵀ. */')).toBe('Eq. 3.13: ∂J/∂W = ∂J/∂z · uᵀ.');
     expect(firstDocLine('/**\n * Eq. 3.3 for J = J(g_1, ..., g_k)\n * with g_j = g_j(θ).\n */')).toBe('Eq. 3.3 for J = J(g_1, ..., g_k) …');
     expect(firstDocLine('')).toBe('');

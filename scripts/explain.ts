@@ -1,7 +1,10 @@
 /** `npm run explain -- <id>`: one statement of the notes, its errata, code, a worked example and its checks. */
-import { runExplain } from './lib/explain/cli.js';
+import { runCli } from './lib/cli.js';
+import { HELP, parseExplainArgs } from './lib/explain/options.js';
 
-const { stdout, stderr, code } = runExplain(process.argv.slice(2));
-process.stdout.write(stdout);
-process.stderr.write(stderr);
-process.exitCode = code;
+await runCli('explain', HELP.trimEnd(), parseExplainArgs, async (options) => {
+  const { stdout, stderr, code } = (await import('./lib/explain/cli.js')).explain(options);
+  process.stdout.write(stdout);
+  process.stderr.write(stderr);
+  return code;
+});

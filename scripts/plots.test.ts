@@ -54,7 +54,7 @@ function plainParams(): { W: number[][][]; b: number[][] } {
   return { W: theta0.W.map((W) => toRows(W).map((row) => row.map(Number))), b: theta0.b.map((b) => toRows(b).map((row) => Number(row[0]))) };
 }
 
-describe('[2.1, 1.2, 1.3, 1.5] the figures of docs/figures (npm run plots)', () => {
+describe('the figures of docs/figures (npm run plots)', () => {
   const fresh = new Map<string, string>();
   let run: HousingRun;
   beforeAll(async () => {
@@ -62,7 +62,7 @@ describe('[2.1, 1.2, 1.3, 1.5] the figures of docs/figures (npm run plots)', () 
     for (const figure of FIGURES) fresh.set(figure.file, await renderSvg(await figure.spec()));
   }, 60_000);
 
-  it('[2.1, 1.3, 1.5, 1.1] every committed figure equals a fresh generation', () => {
+  it('every committed figure equals a fresh generation', () => {
     for (const figure of FIGURES) {
       const file = join(FIGURE_DIR, figure.file);
       const committed = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
@@ -70,7 +70,7 @@ describe('[2.1, 1.2, 1.3, 1.5] the figures of docs/figures (npm run plots)', () 
     }
   });
 
-  it('[2.1, 1.2] every figure is a well-formed SVG document that shows its title', () => {
+  it('every figure is a well-formed SVG document that shows its title', () => {
     for (const figure of FIGURES) {
       const svg = fresh.get(figure.file)!;
       expect(malformed(svg), figure.file).toBeUndefined();
@@ -91,7 +91,7 @@ describe('[2.1, 1.2, 1.3, 1.5] the figures of docs/figures (npm run plots)', () 
 
   it('[1.2, 1.5] loss curves: the accelerated J(θ) is within the derived float32 bound while it is informative', () => {
     // Rigorous: expectTraining carries the entry-wise running-error bound of the tfjs cpu backend
-    // (conformance/tolerances.ts, accelerated/testing/float32Bounds.ts) through the steps, ReLU'
+    // (conformance/tolerances.ts, numerics/bounds.ts) through the steps, ReLU'
     // flips included. That worst-case bound roughly doubles every few steps (it assumes every
     // rounding error adds up and every flip happens), so it says something only while it is below
     // J itself: about 30 iterations here. We check the first 25 (one chunk of the run).

@@ -6,16 +6,27 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { parseNoOptions, runCli } from './lib/cli.js';
 import { PROJECT_ROOT } from './lib/coverage.js';
-import { FIGURE_DIR, FIGURES } from './lib/plots/figures.js';
-import { renderSvg } from './lib/plots/render.js';
 
-const started = performance.now();
-mkdirSync(FIGURE_DIR, { recursive: true });
-for (const figure of FIGURES) {
-  const begun = performance.now();
-  const file = join(FIGURE_DIR, figure.file);
-  writeFileSync(file, await renderSvg(await figure.spec()));
-  console.log(`wrote ${relative(PROJECT_ROOT, file)} (${((performance.now() - begun) / 1000).toFixed(1)} s)`);
-}
-console.log(`${FIGURES.length} figures in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+const USAGE = `Usage: npm run plots
+
+Writes the figures of docs/figures/ (figure1-kink.svg, loss-curves.svg, fd-step.svg) with
+vega-lite, deterministically.
+
+Options:
+  -h, --help   print this help`;
+
+await runCli('plots', USAGE, parseNoOptions, async () => {
+  const { FIGURE_DIR, FIGURES } = await import('./lib/plots/figures.js');
+  const { renderSvg } = await import('./lib/plots/render.js');
+  const started = performance.now();
+  mkdirSync(FIGURE_DIR, { recursive: true });
+  for (const figure of FIGURES) {
+    const begun = performance.now();
+    const file = join(FIGURE_DIR, figure.file);
+    writeFileSync(file, await renderSvg(await figure.spec()));
+    console.log(`wrote ${relative(PROJECT_ROOT, file)} (${((performance.now() - begun) / 1000).toFixed(1)} s)`);
+  }
+  console.log(`${FIGURES.length} figures in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+});

@@ -37,7 +37,7 @@ interface Record {
 }
 
 describe('npm run verify', () => {
-  it('[2.12, 1.5, alg5.line4] passes the plain JavaScript example (exit 0) and writes the JSON report', () => {
+  it('passes the plain JavaScript example (exit 0) and writes the JSON report', () => {
     const dir = tmp();
     const run = verify('--runs', '5', '--json', join(dir, 'r.json'), '--', ...JS_EXAMPLE);
     expect(run.status, run.stdout + run.stderr).toBe(0);
@@ -47,7 +47,7 @@ describe('npm run verify', () => {
     expect(run.stdout).toMatch(/alg5\.line4 .* pass/);
   });
 
-  it('[1.5] fails a silently wrong program (exit 1), saves shrunk reproducers, and --replay reproduces the failure', () => {
+  it('fails a silently wrong program (exit 1), saves shrunk reproducers, and --replay reproduces the failure', () => {
     const dir = tmp();
     const run = verify('--only', 'gradient/mean,optimizers/minibatch-step', '--reproducers', dir, '--', ...FORGETS_1_OVER_B);
     expect(run.status, run.stdout + run.stderr).toBe(1);
@@ -66,7 +66,7 @@ describe('npm run verify', () => {
     expect(fixed.stdout).toContain(': pass');
   });
 
-  it('[1.5] an expectations file turns known failures into expected-fail (exit 0), and a fixed one into unexpected-pass (exit 1)', () => {
+  it('an expectations file turns known failures into expected-fail (exit 0), and a fixed one into unexpected-pass (exit 1)', () => {
     const dir = tmp();
     const known = join(dir, 'known.json');
     writeFileSync(known, JSON.stringify({ knownFailures: [{ check: 'gradient/mean', reason: 'issue 3: the mean is a sum' }] }));
@@ -82,13 +82,13 @@ describe('npm run verify', () => {
     expect(bad.stderr).toContain('knownFailures[0].check "no/such-check" is not a check id');
   });
 
-  it('[2.12] verifies a TypeScript module exporting an Implementation', () => {
+  it('verifies a TypeScript module exporting an Implementation', () => {
     const run = verify('--only', '2.12', '--runs', '5', 'examples/typescript/module.ts');
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain('Verifying reference (float64)');
   });
 
-  it('[2.12] ends within the bound set by --max-time even when the program hangs on every request', () => {
+  it('ends within the bound set by --max-time even when the program hangs on every request', () => {
     // --timeout 2500: the handshake (python3 + numpy start in ~0.2 s idle) must fit on a loaded machine too
     const run = verify('--timeout', '2500', '--max-time', '4', '--', 'python3', 'examples/faulty/faulty.py', 'hang');
     expect(run.status).toBe(1);
@@ -167,7 +167,7 @@ describe('npm run verify', () => {
     expect(() => parseVerifyArgs(['--check-timeout', '0', 'x.ts'])).toThrow('--check-timeout must be an integer');
   });
 
-  it('[2.12] explains its usage: --help (exit 0), nothing to verify or an unknown option (exit 2)', () => {
+  it('explains its usage: --help (exit 0), nothing to verify or an unknown option (exit 2)', () => {
     const help = verify('--help').stdout;
     expect(help).toContain('npm run verify -- [options] -- COMMAND [ARGS]');
     expect(help).toContain('--check-timeout MS');

@@ -1,14 +1,14 @@
 /**
- * Builds the page bundle of the browser harness: entry.ts and everything it imports (tfjs, the
- * webgpu backend, accelerated/) as one ESM script for the browser, with esbuild's JS API.
+ * Builds a browser page's bundle: an entry module and everything it imports (e.g.
+ * conformance/adapters/pageEntry.ts: tfjs, the webgpu backend, accelerated/) as one ESM script for
+ * the browser, with esbuild's JS API.
  *
- * Cached in node_modules/.cache/browser-harness/ (ignored by git with node_modules/): the manifest
+ * Cached in node_modules/.cache/browser-pages/ (ignored by git with node_modules/): the manifest
  * records the sha-256 (and size and mtime) of every input esbuild read (its metafile) and a hash of
  * the build options; a later call rebuilds only when an input's content changed (a file whose size
  * and mtime are unchanged is not reread), the bundle is missing, or `force`.
  * Files are written to a temporary name and renamed, so parallel test workers never read half a file.
- * Another entry (e.g. conformance/adapters/pageEntry.ts, which imports entry.ts and adds to it) is
- * bundled the same way with `entry`, cached beside this one under a name of its own.
+ * Each entry is cached under a name made from its path.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -19,8 +19,7 @@ import { build, version as esbuildVersion, type BuildOptions } from 'esbuild';
 
 /** The repository root (this file is accelerated/browser/bundle.ts). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const ENTRY = join(REPO_ROOT, 'accelerated', 'browser', 'entry.ts');
-export const CACHE_DIR = join(REPO_ROOT, 'node_modules', '.cache', 'browser-harness');
+export const CACHE_DIR = join(REPO_ROOT, 'node_modules', '.cache', 'browser-pages');
 
 export interface PageBundle {
   /** The bundle's JavaScript (ESM). */
@@ -69,7 +68,7 @@ const baseOptions: BuildOptions = {
 
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 
-/** What one entry builds and where it is cached: ENTRY as page.js + manifest.json, another entry under a name from its path. */
+/** What one entry builds and where it is cached: `<name>.js` and `<name>.manifest.json`, the name from the entry's path. */
 interface Target {
   readonly options: BuildOptions;
   readonly optionsHash: string;
@@ -80,11 +79,11 @@ interface Target {
 
 function targetOf(entry: string): Target {
   const options = { ...baseOptions, entryPoints: [entry] };
-  const name = entry === ENTRY ? 'page' : relative(REPO_ROOT, entry).replace(/\.ts$/, '').replace(/[^A-Za-z0-9]+/g, '-');
+  const name = relative(REPO_ROOT, entry).replace(/\.ts$/, '').replace(/[^A-Za-z0-9]+/g, '-');
   return {
     options,
     optionsHash: sha256(JSON.stringify({ esbuildVersion, options, entry })),
-    manifest: join(CACHE_DIR, entry === ENTRY ? 'manifest.json' : `${name}.manifest.json`),
+    manifest: join(CACHE_DIR, `${name}.manifest.json`),
     bundle: `${name}.js`,
   };
 }
@@ -120,10 +119,10 @@ async function writeAtomically(path: string, data: string): Promise<void> {
   await rename(tmp, path);
 }
 
-/** The page bundle of `entry` (default entry.ts), rebuilt only when a source changed (see the file comment). */
-export async function buildPageBundle(opts: { force?: boolean; entry?: string } = {}): Promise<PageBundle> {
+/** The page bundle of `entry` (an absolute path), rebuilt only when a source changed (see the file comment). */
+export async function buildPageBundle(opts: { readonly entry: string; readonly force?: boolean }): Promise<PageBundle> {
   const started = performance.now();
-  const target = targetOf(opts.entry ?? ENTRY);
+  const target = targetOf(opts.entry);
   const manifest = opts.force ? undefined : await readManifest(target);
   if (manifest !== undefined && (await fresh(manifest, target))) {
     const code = await readFile(join(CACHE_DIR, manifest.bundle), 'utf8');
@@ -135,10 +134,10 @@ export async function buildPageBundle(opts: { force?: boolean; entry?: string } 
   } catch (e) {
     const errors = (e as { errors?: { text: string; location?: { file: string; line: number } | null }[] }).errors;
     const detail = errors?.map((m) => (m.location ? `${m.location.file}:${m.location.line}: ${m.text}` : m.text)).join('\n') ?? String(e);
-    throw new Error(`browser harness: esbuild could not bundle ${opts.entry ?? ENTRY}:\n${detail}`);
+    throw new Error(`browser page: esbuild could not bundle ${opts.entry}:\n${detail}`);
   }
   const output = result.outputFiles?.[0];
-  if (output === undefined) throw new Error('browser harness: esbuild produced no output');
+  if (output === undefined) throw new Error(`browser page: esbuild produced no output for ${opts.entry}`);
   const inputs: Record<string, InputStamp> = {};
   await Promise.all(
     // '(disabled):…' inputs are modules the packages' "browser" fields map to nothing: no file to hash.

@@ -35,8 +35,8 @@ async function fakeBin(name: string, chromium: Buffer = brotliCompressSync('#!/b
   return bin;
 }
 
-describe('[4.4] Chromium from the npm package', () => {
-  it('[4.4] the executablePath option wins over $CHROMIUM_PATH, which wins over the package', () => {
+describe('Chromium from the npm package', () => {
+  it('the executablePath option wins over $CHROMIUM_PATH, which wins over the package', () => {
     vi.stubEnv('CHROMIUM_PATH', '/opt/chromium');
     try {
       expect(chromiumOverride('/given')).toEqual({ path: '/given', source: 'given' });
@@ -48,7 +48,7 @@ describe('[4.4] Chromium from the npm package', () => {
     }
   });
 
-  it('[4.4] by default it is the package’s Chromium, unpacked into node_modules/.cache with SwiftShader beside it', async () => {
+  it('by default it is the package’s Chromium, unpacked into node_modules/.cache with SwiftShader beside it', async () => {
     vi.stubEnv('CHROMIUM_PATH', '');
     try {
       const executable = await chromiumExecutable();
@@ -62,7 +62,7 @@ describe('[4.4] Chromium from the npm package', () => {
     }
   });
 
-  it('[4.4] callers racing to unpack all get the same complete directory, and no partial copy is left', async () => {
+  it('callers racing to unpack all get the same complete directory, and no partial copy is left', async () => {
     const bin = await fakeBin('race');
     const dir = join(scratch, 'cache', 'race-1.0.0');
     const results = await Promise.all([1, 2, 3, 4].map(() => unpackChromium(bin, dir)));
@@ -78,7 +78,7 @@ describe('[4.4] Chromium from the npm package', () => {
     expect(await unpackChromium(join(scratch, 'no-such-bin'), dir)).toBe(dir);
   });
 
-  it('[4.4] a damaged package fails saying what and how to fix it, and leaves nothing behind', async () => {
+  it('a damaged package fails saying what and how to fix it, and leaves nothing behind', async () => {
     const bin = await fakeBin('damaged', Buffer.from('not brotli at all'));
     const dir = join(scratch, 'cache-damaged', 'damaged-1.0.0');
     const failure = unpackChromium(bin, dir);
@@ -87,7 +87,7 @@ describe('[4.4] Chromium from the npm package', () => {
     expect(await readdir(join(scratch, 'cache-damaged'))).toEqual([]);
   });
 
-  it('[4.4] the tar reader unpacks the package’s archives byte for byte and refuses paths leaving the directory', async () => {
+  it('the tar reader unpacks the package’s archives byte for byte and refuses paths leaving the directory', async () => {
     const archive = brotliDecompressSync(await readFile(join(PACKAGE_BIN, 'fonts.tar.br')));
     const out = join(scratch, 'fonts');
     await extractTar(archive, out);

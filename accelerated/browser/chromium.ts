@@ -1,8 +1,8 @@
 /**
- * Which Chromium the browser tests launch, and getting it ready (re-exported by session.ts, which
- * conformance/adapters/browser.ts also launches through):
+ * Which Chromium the browser tests launch, and getting it ready (session.ts#openPage, through which
+ * conformance/adapters/browser.ts opens its page, launches it):
  *
- * - `executablePath` given to openBrowser()/openBrowserImplementations(), else
+ * - `executablePath` given to openPage()/openBrowserImplementations(), else
  * - $CHROMIUM_PATH (an installed Chromium or Chrome, e.g. /usr/bin/chromium), else
  * - the Chromium of the npm package `@sparticuz/chromium` (a devDependency, so `npm ci` brings it:
  *   a chrome-headless-shell build for x64 Linux with SwiftShader, shipped brotli-compressed),

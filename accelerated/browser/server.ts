@@ -1,5 +1,5 @@
 /**
- * A tiny static HTTP server for the harness page, on 127.0.0.1 and a free port chosen by the OS.
+ * A tiny static HTTP server for a browser page (session.ts), on 127.0.0.1 and a free port chosen by the OS.
  * It serves fixed in-memory files only (GET/HEAD; anything else 404/405), each with
  * `Cross-Origin-Opener-Policy: same-origin` and `Cross-Origin-Embedder-Policy: require-corp`, so
  * the page is cross-origin isolated (SharedArrayBuffer, hence threaded wasm, is available).

@@ -5,8 +5,7 @@
  * A process that used 'wasm' calls releaseWasm() to end the worker threads and exit by itself.
  */
 import '@tensorflow/tfjs-backend-wasm';
-import { useBackend } from '../backends.js';
-import type { BackendName } from '../scenario.types.js';
+import { useBackend, type BackendName } from '../backends.js';
 import { registerThreadedWasm } from './wasmThreads.js';
 
 export { releaseWasm } from './wasmThreads.js';

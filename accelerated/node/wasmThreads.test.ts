@@ -77,7 +77,7 @@ function runChild(args: string[], startMs = 60_000, exitMs = 10_000): Promise<Ch
   });
 }
 
-describe('[4.4] threaded wasm backend in Node (tfjs-backend-wasm 4.22 internals)', () => {
+describe('threaded wasm backend in Node (tfjs-backend-wasm 4.22 internals)', () => {
   let result: WasmThreadsResult | null = null;
 
   afterAll(async () => {
@@ -85,7 +85,7 @@ describe('[4.4] threaded wasm backend in Node (tfjs-backend-wasm 4.22 internals)
     await tf.setBackend('cpu');
   });
 
-  it('[4.4] starts with 2 threads, or falls back with a notice saying why', async () => {
+  it('starts with 2 threads, or falls back with a notice saying why', async () => {
     result = await registerThreadedWasm(2);
     const outcome = result.threads === 2 ? 'threaded: 2 threads' : `fallback (${result.threads} thread): ${result.notice ?? 'NO NOTICE'}`;
     console.info(`[wasmThreads] ${outcome}`);
@@ -121,7 +121,7 @@ describe('[4.4] threaded wasm backend in Node (tfjs-backend-wasm 4.22 internals)
     expect(worst).toBeLessThanOrEqual(1);
   });
 
-  it('[4.4] a process that registers it, runs a matMul and calls releaseWasm() exits by itself', async () => {
+  it('a process that registers it, runs a matMul and calls releaseWasm() exits by itself', async () => {
     const run = await runChild([]);
     expect(run.timedOut, `the child did not exit by itself (killed); stderr: ${run.stderr}`).toBe(false);
     expect(run.code, run.stderr).toBe(0);
@@ -133,7 +133,7 @@ describe('[4.4] threaded wasm backend in Node (tfjs-backend-wasm 4.22 internals)
     expect(run.line!.product).toEqual([19, 22, 43, 50]);
   }, 90_000);
 
-  it('[4.4] when the threaded build cannot start it falls back to one thread with a notice, and still exits', async () => {
+  it('when the threaded build cannot start it falls back to one thread with a notice, and still exits', async () => {
     const run = await runChild(['fault']);
     expect(run.timedOut, `the child did not exit by itself (killed); stderr: ${run.stderr}`).toBe(false);
     expect(run.code, run.stderr).toBe(0);

@@ -1,13 +1,18 @@
 /**
  * The accelerated path behind the suite's interface in Node, on cpu and on wasm: every check of
  * the registry (CHECKS, whatever it holds when this runs) passes or is not-implemented, the suite
- * leaves tf.memory().numTensors where it was, and the same seed gives bit-identical answers.
+ * leaves tf.memory().numTensors where it was (so do 1,000 training steps and a diverging run), the
+ * same seed gives bit-identical answers, a hand-made case gives its exact values, and the suite's
+ * float32 bounds reject answers only as accurate as half precision.
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Implementation } from '../interface.js';
+import { NonFiniteError } from '../../spec/specError.js';
+import { CHECKS } from '../checks/index.js';
+import type { ForwardResult, Implementation, NetParams, Operations, TrainResult } from '../interface.js';
+import { runChecks } from '../runner.js';
 import { acceleratedImplementation, type NodeBackendName } from './accelerated.js';
-import { describeFailures, expectAcceleratedDeclarations, runAllChecks, seededRequests, summarize } from './adapterTesting.js';
+import { describeFailures, expectAcceleratedDeclarations, expectHandMadeExact, HAND_MADE, LONG_TRAIN, runAllChecks, seededRequests, summarize } from './adapterTesting.js';
 
 const timings: string[] = [];
 afterAll(() => {
@@ -61,5 +66,56 @@ for (const backend of BACKENDS) {
       await expect(Promise.resolve().then(() => impl.operations.gradient!(transposed))).rejects.toThrow('eq. 2.12: W[2] must be 2x4 (m2 x m1), given as its rows');
       expect(tf.memory().numTensors).toBe(before);
     });
+
+    it(`[2.12, 1.2, 1.5, 2/relu, 3.2/local-derivs, alg5.line3] ${backend}: hand-made [2, 2, 1] ReLU net with z = 0 exactly gives the exact values (ReLU'(0) = 1)`, async () => {
+      await expectHandMadeExact(impl);
+    });
+
+    it(`[1.5, alg2.line3] ${backend}: 1,000 training steps leave tf.memory().numTensors where it was`, async () => {
+      const before = tf.memory().numTensors;
+      const { losses } = (await impl.operations.train!(LONG_TRAIN)) as TrainResult;
+      expect(losses).toHaveLength(1000);
+      expect(losses!.every(Number.isFinite)).toBe(true);
+      expect(tf.memory().numTensors, 'tensors alive after 1,000 steps').toBe(before);
+    });
+
+    it(`[1.5, alg2.line3] ${backend}: a diverging train request fails with a NonFiniteError naming eq. 1.5 and the iteration, and leaves no tensor behind`, async () => {
+      const before = tf.memory().numTensors;
+      const diverging = { ...HAND_MADE, alpha: 1e30, batches: [[0, 1], [1], [0, 1]] };
+      const error = await Promise.resolve().then(() => impl.operations.train!(diverging)).then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(NonFiniteError);
+      expect(String(error)).toMatch(/eq\. 1\.5: J\(θ\) after iteration \d+ of 3 is not finite .*the run diverged; lower α/);
+      expect(tf.memory().numTensors).toBe(before);
+    });
   });
 }
+
+describe('[2.12, 1.5] the suite\'s float32 bounds on the accelerated path (cpu) are far tighter than half precision', () => {
+  let impl: Implementation;
+  beforeAll(async () => {
+    impl = await acceleratedImplementation('cpu');
+  });
+
+  it('[2.12, 1.5] answers of h_θ(x), z, a and ∂J/∂θ perturbed by a relative 2^-11 fail the forward and gradient checks', async () => {
+    const half = (v: number): number => v * (1 + 2 ** -11);
+    const halfParams = (p: NetParams): NetParams => ({ W: p.W.map((M) => M.map((row) => row.map(half))), b: p.b.map((b) => b.map(half)) });
+    const ops = impl.operations as Required<Operations>;
+    const perturbed: Implementation = {
+      ...impl,
+      name: 'accelerated (cpu), answers perturbed by 2^-11',
+      operations: {
+        forward: async (request) => {
+          const f: ForwardResult = await ops.forward(request);
+          return { z: f.z.map((z) => z.map(half)), a: f.a.map((a) => a.map(half)), output: half(f.output) };
+        },
+        gradient: async (request) => halfParams(await ops.gradient(request)),
+      },
+    };
+    const checks = CHECKS.filter((c) => c.id === 'forward/named-cases' || c.id === 'gradient/named-cases');
+    expect(checks).toHaveLength(2);
+    const results = await runChecks(perturbed, checks);
+    expect(results.map((r) => [r.check, r.status])).toEqual(checks.map((c) => [c.id, 'fail']));
+    // The control: the same checks pass on the unperturbed answers.
+    expect((await runChecks(impl, checks)).map((r) => r.status)).toEqual(['pass', 'pass']);
+  });
+});

@@ -12,7 +12,7 @@ export type NodeBackendName = 'cpu' | 'wasm';
 
 /**
  * Starts `backend` and returns the accelerated path on it: dtype float32, judged by the backend's
- * own error model (accelerated/testing/float32Bounds.ts#precisionOf), all four activations,
+ * own error model (numerics/roundoff.ts#precisionOf), all four activations,
  * ReLU'(0) = 1 (model.ts#activationPrime uses 1{z >= 0}). Each operation switches tfjs back to
  * `backend` if something else switched it. close() on wasm removes the backend (releaseWasm), which
  * ends its worker threads: any other wasm implementation of this process stops working with it.

@@ -1,10 +1,11 @@
 /**
  * What the adapter tests (accelerated.test.ts, browser.test.ts) share: the whole suite run on one
- * implementation with readable failures, and requests built from a seed for the determinism tests.
+ * implementation with readable failures, requests built from a seed for the determinism tests, a
+ * hand-made case whose every answer is exact in float32, and a 1,000-step training request.
  */
 import { expect } from 'vitest';
 import { CHECKS } from '../checks/index.js';
-import { capabilities, OPERATION_NAMES, type GradientRequest, type Implementation, type NetParams, type TrainRequest } from '../interface.js';
+import { capabilities, OPERATION_NAMES, type ForwardBatchResult, type GradientRequest, type Implementation, type LossResult, type NetParams, type TrainRequest, type TrainResult } from '../interface.js';
 import { failed, runChecks, type CheckResult, type RunOptions } from '../runner.js';
 import { createRng, sampleWithoutReplacement, uniform01 } from '../../reference/sampler.js';
 
@@ -69,3 +70,48 @@ export function expectAcceleratedDeclarations(impl: Implementation, backend: str
   });
   expect(impl.activations).toEqual(['relu', 'sigmoid', 'tanh', 'identity']);
 }
+
+/**
+ * Hand-made, in the notes' orientation: sizes [2, 2, 1], ReLU, n = 2, α = 1/2. Every number is
+ * dyadic with few bits, so float32 is exact on every backend and the expected values are exact.
+ *   W^{[1]} = [[1/2, −1/4], [1/4, 3/4]], b^{[1]} = (−1/8, 1/8), W^{[2]} = [[1, −1/2]], b^{[2]} = 1/4.
+ *   x1 = (1/2, 1/2): z = (1/4 − 1/8 − 1/8, 1/8 + 3/8 + 1/8) = (0, 5/8), a = (0, 5/8),
+ *       o = 0·1 + (5/8)(−1/2) + 1/4 = −1/16, o − y = −1/16 − 7/16 = −1/2.
+ *       z_1 = 0 EXACTLY: the notes' ReLU'(0) = 1{0 >= 0} = 1 (tfjs's own ReLU gradient gives 0).
+ *       δ[2] = −1/2; δ[1] = (1·(−1/2), (−1/2)(−1/2)) ⊙ (1, 1) = (−1/2, 1/4).
+ *   x2 = (1, −1): z = (1/2 + 1/4 − 1/8, 1/4 − 3/4 + 1/8) = (5/8, −3/8), a = (5/8, 0),
+ *       o = 5/8 + 1/4 = 7/8, o − y = 7/8 − 3/8 = 1/2; δ[1] = (1/2, −1/4) ⊙ (1, 0) = (1/2, 0).
+ *   J = (½·¼ + ½·¼)/2 = 1/8 (eq. 1.2), each example's J^{(i)} = 1/8 (eq. 1.1).
+ *   Mean gradient over both (∂W^{[k]} = mean of δ^{[k]}a^{[k−1]ᵀ}, ∂b^{[k]} = mean of δ^{[k]}):
+ *     ∂W^{[1]} = ((−1/2, 1/4)ᵀ(1/2, 1/2) + (1/2, 0)ᵀ(1, −1))/2 = [[1/8, −3/8], [1/16, 1/16]],
+ *     ∂b^{[1]} = (0, 1/8) (with ReLU'(0) = 0 the first entries would be 1/4 and 1/4 instead of 1/8 and 0);
+ *     ∂W^{[2]} = ((−1/2)(0, 5/8) + (1/2)(5/8, 0))/2 = [[5/32, −5/32]], ∂b^{[2]} = 0.
+ *   Training, eq. 1.5 with B = 1 (θ := θ − α·∇J^{(j)}):
+ *     batch [0]: W^{[1]} = [[5/8, −1/8], [3/16, 11/16]], b^{[1]} = (1/8, 0), W^{[2]} = [[1, −11/32]], b^{[2]} = 1/2;
+ *     batch [1]: z = (5/8 + 1/8 + 1/8, 3/16 − 11/16) = (7/8, −1/2), a = (7/8, 0), o = 7/8 + 1/2 = 11/8,
+ *                o − y = 1, δ[1] = (1, −11/32) ⊙ (1, 0) = (1, 0);
+ *                W^{[1]} = [[1/8, 3/8], [3/16, 11/16]], b^{[1]} = (−3/8, 0), W^{[2]} = [[9/16, −11/32]], b^{[2]} = 0.
+ */
+export const HAND_MADE = {
+  params: { W: [[[0.5, -0.25], [0.25, 0.75]], [[1, -0.5]]], b: [[-0.125, 0.125], [0.25]] },
+  activation: 'relu',
+  data: { X: [[0.5, 0.5], [1, -1]], y: [0.4375, 0.375] },
+} as const satisfies Pick<TrainRequest, 'params' | 'activation' | 'data'>;
+
+/** Every answer of HAND_MADE on `impl` equals the exact value: h_θ(x) and J, the mean gradient, θ after two steps. */
+export async function expectHandMadeExact(impl: Implementation): Promise<void> {
+  const call = <T>(op: 'forwardBatch' | 'loss' | 'meanGradient' | 'train', request: unknown): Promise<T> => (impl.operations[op] as (r: unknown) => Promise<T>)(request);
+  const forward = await call<ForwardBatchResult>('forwardBatch', { ...HAND_MADE, layout: 'rows', X: HAND_MADE.data.X });
+  expect(forward.Z[1], 'h_θ(x^{(i)}), one row per example').toEqual([[-1 / 16], [7 / 8]]);
+  expect(forward.Z[0], 'z^{[1]} of each example (z_1 = 0 exactly for the first)').toEqual([[0, 5 / 8], [5 / 8, -3 / 8]]);
+  expect(await call<LossResult>('loss', HAND_MADE)).toEqual({ perExample: [1 / 8, 1 / 8], mean: 1 / 8 });
+  expect(await call<NetParams>('meanGradient', { ...HAND_MADE, batch: [0, 1] }), "∇J(θ) with ReLU'(0) = 1").toEqual({
+    W: [[[1 / 8, -3 / 8], [1 / 16, 1 / 16]], [[5 / 32, -5 / 32]]],
+    b: [[0, 1 / 8], [0]],
+  });
+  const trained = await call<TrainResult>('train', { ...HAND_MADE, alpha: 0.5, batches: [[0], [1]] });
+  expect(trained.params, 'θ after eq. 1.5 on [0] then [1]').toEqual({ W: [[[1 / 8, 3 / 8], [3 / 16, 11 / 16]], [[9 / 16, -11 / 32]]], b: [[-3 / 8, 0], [0]] });
+}
+
+/** HAND_MADE trained for 1,000 steps of eq. 1.5 (B = 1, the two examples in turn), α = 1/64. */
+export const LONG_TRAIN: TrainRequest = { ...HAND_MADE, alpha: 1 / 64, batches: Array.from({ length: 1000 }, (_, i) => [i % 2]) };

@@ -4,11 +4,11 @@
  * instead of ending the process. The module is scripts/test-data/hostile-module.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../scripts/lib/coverage.js';
-import { moduleImplementation } from './module.js';
 import { join } from 'node:path';
+import { moduleImplementation } from './module.js';
 
-const HOSTILE = join(PROJECT_ROOT, 'scripts', 'test-data', 'hostile-module.ts');
+/** A test module of the command line's (a path, not an import: conformance/ imports nothing of scripts/). */
+const HOSTILE = join(import.meta.dirname, '..', '..', 'scripts', 'test-data', 'hostile-module.ts');
 const request = { params: { W: [[[1]]], b: [[0]] }, activation: 'relu' as const, x: [1] };
 
 afterEach(() => {

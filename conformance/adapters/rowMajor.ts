@@ -5,7 +5,7 @@
  * Dependency-free (no tfjs, no mathjs): the browser page bundles it.
  */
 import { FLOAT32_MAX } from '../../accelerated/validate.js';
-import type { RowParamsData } from '../../accelerated/scenario.types.js';
+import type { RowParamsData } from '../../accelerated/model.js';
 import { SpecError } from '../../spec/specError.js';
 import type { DataSet, Matrix, NetParams, Vector } from '../interface.js';
 

@@ -33,7 +33,7 @@ afterEach(async () => {
 });
 
 describe('stdio adapter', () => {
-  it('[2.12] handshakes and answers, with one process for the whole session', async () => {
+  it('handshakes and answers, with one process for the whole session', async () => {
     const impl = await start(ok);
     expect(impl).toMatchObject({ name: 'tiny', dtype: 'float64', activations: ['relu'] });
     expect(Object.keys(impl.operations)).toEqual(['forward']);
@@ -41,18 +41,18 @@ describe('stdio adapter', () => {
     expect(await impl.operations.forward!(request)).toMatchObject({ output: 2 });
   });
 
-  it('[2.12] decodes "NaN" and "Infinity" strings into numbers for the checks to report', async () => {
+  it('decodes "NaN" and "Infinity" strings into numbers for the checks to report', async () => {
     const impl = await start(`process.stdout.write(JSON.stringify({ id, result: { z: [['NaN']], a: [['-Infinity']], output: 'Infinity' } }) + '\\n');`);
     expect(await impl.operations.forward!(request)).toEqual({ z: [[Number.NaN]], a: [[-Infinity]], output: Infinity });
   });
 
-  it('[2.12] sends one request at a time, even when a check asks several at once', async () => {
+  it('sends one request at a time, even when a check asks several at once', async () => {
     const impl = await start(`setTimeout(() => { ${ok} }, 20 * (3 - count));`);
     const answers = await Promise.all([1, 2, 3].map(() => impl.operations.forward!(request)));
     expect(answers.map((a) => (a as { output: number }).output)).toEqual([1, 2, 3]);
   });
 
-  it('[2.12] turns an "unsupported" answer into a not-implemented check, not a failure', async () => {
+  it('turns an "unsupported" answer into a not-implemented check, not a failure', async () => {
     const impl = await start(`process.stdout.write(JSON.stringify({ id, error: { code: 'unsupported', message: 'no tanh here' } }) + '\\n');`);
     const { runChecks } = await import('../runner.js');
     const [result] = await runChecks(impl, [
@@ -62,7 +62,7 @@ describe('stdio adapter', () => {
     expect(result!.message).toContain('no tanh here');
   });
 
-  it('[2.12] reports an error answer with its code and message', async () => {
+  it('reports an error answer with its code and message', async () => {
     const impl = await start(`process.stdout.write(JSON.stringify({ id, error: { code: 'invalid', message: 'W[1] looks wrong' } }) + '\\n');`);
     await expect(impl.operations.forward!(request)).rejects.toThrow('the program answered error "invalid": W[1] looks wrong');
   });
@@ -76,7 +76,7 @@ describe('stdio adapter', () => {
     ['an oversized line', `process.stdout.write('x'.repeat(5000) + '\\n');`, 'longer than 1000 bytes'],
   ];
   for (const [what, answer, reason] of faults) {
-    it(`[2.12] fails the request on ${what}, kills the process and restarts it for the next request`, async () => {
+    it(`fails the request on ${what}, kills the process and restarts it for the next request`, async () => {
       const impl = await start(`if (count === 1) { ${answer} } else { ${ok} }`, { maxMessageBytes: 1000 });
       await expect(impl.operations.forward!(request)).rejects.toThrow(reason);
       // the restarted program counts from 1 again, so it misbehaves again; a third one answers... also count 1
@@ -84,25 +84,25 @@ describe('stdio adapter', () => {
     });
   }
 
-  it('[2.12] restarts after a crash and goes on answering', async () => {
+  it('restarts after a crash and goes on answering', async () => {
     const impl = await start(`if (count === 2) process.exit(1); ${ok}`);
     expect(await impl.operations.forward!(request)).toMatchObject({ output: 1 });
     await expect(impl.operations.forward!(request)).rejects.toThrow('exited (status 1)');
     expect(await impl.operations.forward!(request)).toMatchObject({ output: 1 });
   });
 
-  it('[2.12] keeps only the tail of a flood on stderr and shows it when the program dies', async () => {
+  it('keeps only the tail of a flood on stderr and shows it when the program dies', async () => {
     const impl = await start(`process.stderr.write('noise '.repeat(200000) + 'last words'); setTimeout(() => process.exit(2), 100);`);
     await expect(impl.operations.forward!(request)).rejects.toThrow(/exited \(status 2\).*last words$/);
   });
 
-  it('[2.12] refuses a program that speaks another protocol version, naming both', async () => {
+  it('refuses a program that speaks another protocol version, naming both', async () => {
     await expect(start(ok, {}, `{protocol: 99, name: 'x', dtype: 'float64', activations: [], operations: []}`)).rejects.toThrow(
       'handshake: the program speaks protocol 99, this suite speaks protocol 1',
     );
   });
 
-  it('[2.12] refuses a program that cannot be started', async () => {
+  it('refuses a program that cannot be started', async () => {
     await expect(stdioImplementation('/nonexistent/program', [], { timeoutMs: 2000 })).rejects.toThrow(/could not run \/nonexistent\/program/);
   });
 
@@ -180,7 +180,7 @@ describe('stdio adapter', () => {
     }
   });
 
-  it('[2.12] leaves no process behind: close() ends it, a timeout kills the whole process group', async () => {
+  it('leaves no process behind: close() ends it, a timeout kills the whole process group', async () => {
     const impl = await start(`require('node:child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', 'grand' + 'child'], { stdio: 'ignore' }); console.error('child started');`, { timeoutMs: 1500 });
     const { execFileSync } = await import('node:child_process');
     const grandchildren = (): string[] => execFileSync('ps', ['-eo', 'args']).toString().split('\n').filter((l) => l.endsWith(' grandchild'));

@@ -9,9 +9,8 @@
  * disposes them (also on errors): tf.memory().numTensors is unchanged by every call.
  */
 import * as tf from '@tensorflow/tfjs';
-import { useBackend } from '../../accelerated/backends.js';
+import { useBackend, type BackendName } from '../../accelerated/backends.js';
 import { backpropRows, forwardRows, gdStep, lossRows, minibatchStep, sgdStep, type RowParams } from '../../accelerated/model.js';
-import type { BackendName } from '../../accelerated/scenario.types.js';
 import { Trainer } from '../../accelerated/trainer.js';
 import { validateActivation, validateAlpha, validateBatch, validateSeed } from '../../accelerated/validate.js';
 import { createRng, sampleWithoutReplacement, uniform01 } from '../../reference/sampler.js';

@@ -3,7 +3,7 @@
  * kind 'convention'). ReLU'(0): the notes use 1{z ≥ 0} (ReLU'(0) = 1); any c ∈ [0, 1] is a
  * subgradient of ReLU at 0 and conforms, reported as status 'convention' unless --strict.
  */
-import { gamma, UNIT_ROUNDOFF_64 } from '../../accelerated/testing/float32Bounds.js';
+import { gamma, UNIT_ROUNDOFF_64 } from '../../numerics/roundoff.js';
 import { CheckFailure, type Check, type CheckContext, type Reproducer, type Verdict } from '../check.js';
 import { kinkCase } from '../cases.js';
 import { expectVectorClose } from '../compare.js';

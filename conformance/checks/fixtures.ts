@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import manifestJson from '../../fixtures/manifest.json' with { type: 'json' };
-import type { FixtureFile, FixtureOperation, FixtureVector, Manifest } from '../../fixtures/types.js';
+import type { FixtureFile, FixtureOperation, FixtureVector, Manifest } from '../fixtureTypes.js';
 import { CheckFailure, type Check, type CheckContext } from '../check.js';
 import { expectClose, expectMatrixClose, expectParamsClose, expectVectorClose, type Site } from '../compare.js';
 import type { ForwardBatchRequest, ForwardBatchResult, ForwardResult, LossResult, TrainResult } from '../interface.js';

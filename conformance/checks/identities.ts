@@ -7,8 +7,8 @@
  * (tolerances.ts#betweenAnswers) plus the check's own exact-then-rounded evaluation
  * (tolerances.ts#roundedOnceBound).
  */
-import { binary64Parts } from '../../reference/numeric.js';
 import fc from 'fast-check';
+import { exact, plus, rounded, times, ZERO, type Exact } from '../../numerics/binary64.js';
 import { supported, type Check, type CheckContext } from '../check.js';
 import { batchArb, problemArb, sizesArb, paramsArb, dataArb, type Problem } from '../cases.js';
 import { expectClose, expectMatrixClose, expectParamsClose, expectVectorClose, type Site } from '../compare.js';
@@ -19,54 +19,10 @@ import { betweenAnswers, roundedOnceBound } from '../tolerances.js';
 import { transpose } from './batch.js';
 import { paramSites } from './optimizers.js';
 
-// ---- Exact arithmetic on binary64 values: n·2^-s with n a BigInt (no rounding until `rounded`). ----
-
-interface Exact {
-  readonly n: bigint;
-  readonly s: number;
-}
-
-/** A finite double as n·2^-s, exactly (IEEE 754 binary64: mantissa·2^(exponent − 1075)). */
-function exact(x: number): Exact {
-  const { negative, mantissa, exponent } = binary64Parts(x);
-  return { n: negative ? -mantissa : mantissa, s: -exponent };
-}
-
-const ZERO: Exact = { n: 0n, s: 0 };
-const times = (a: Exact, b: Exact): Exact => ({ n: a.n * b.n, s: a.s + b.s });
-function plus(a: Exact, b: Exact): Exact {
-  const s = Math.max(a.s, b.s);
-  return { n: (a.n << BigInt(s - a.s)) + (b.n << BigInt(s - b.s)), s };
-}
-const bitLength = (n: bigint): number => (n === 0n ? 0 : n.toString(2).length);
+// ---- Exact arithmetic on binary64 values (numerics/binary64.ts): n·2^-s, rounded once by `rounded`. ----
 
 /** Σ_j row_j·v_j + c, exactly. */
 const affine = (row: Vector, v: readonly Exact[], c: Exact = ZERO): Exact => row.reduce((s, w, j) => plus(s, times(exact(w), v[j]!)), c);
-
-/**
- * a/divisor rounded once to binary64 (tolerances.ts#roundedOnceBound): the quotient to ≥ 64
- * significant bits with a sticky bit for anything dropped, so Number() rounds it correctly to
- * nearest; the power-of-two scaling is exact above 2^-1022 (below, the subnormal grid rounds).
- */
-function rounded(a: Exact, divisor = 1): number {
-  if (a.n === 0n) return 0;
-  const m = a.n < 0n ? -a.n : a.n;
-  const d = BigInt(divisor);
-  const t = Math.max(0, 64 + bitLength(d) - bitLength(m));
-  const q = (m << BigInt(t)) / d;
-  const shift = Math.max(0, bitLength(q) - 64);
-  const dropped = (m << BigInt(t)) % d !== 0n || (q & ((1n << BigInt(shift)) - 1n)) !== 0n;
-  let v = Number((q >> BigInt(shift)) | (dropped ? 1n : 0n));
-  for (let e = shift - t - a.s; e !== 0; ) {
-    const step = Math.max(-1000, Math.min(1000, e));
-    v *= 2 ** step;
-    e -= step;
-  }
-  return a.n < 0n ? -v : v;
-}
-
-/** For tests: the exact arithmetic the identities evaluate with. */
-export const exactArithmetic = { exact, times, plus, rounded };
 
 /** The check's exact value rounded once, with its rounding bound added to `bound`. */
 const checkValue = (a: Exact, bound: number, divisor = 1): Expected<number> => {

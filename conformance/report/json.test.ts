@@ -23,8 +23,8 @@ const failing: CheckResult = {
   reproducer: { operation: 'forward', request: { params: { W: [[[1]]], b: [[Number.NEGATIVE_INFINITY]] }, activation: 'relu', x: [1] } },
 };
 
-describe('[2.12, 2.13] the --json report', () => {
-  it('[2.12, 2.13] holds one record per (implementation, check) of a real run, in the documented shape', async () => {
+describe('the --json report', () => {
+  it('holds one record per (implementation, check) of a real run, in the documented shape', async () => {
     const impls = [referenceImplementation(), partial];
     const run = await runSuite(impls, { only: ['forward/named-cases'], runs: 2 });
     const report = JSON.parse(serializeReport(jsonReport({ implementations: impls, results: run.results, seed: 229, strict: false, runs: 2, only: ['forward/named-cases'] }))) as Record<string, unknown>;
@@ -46,7 +46,7 @@ describe('[2.12, 2.13] the --json report', () => {
     expect(results[0]!.verdictSpecIds).toEqual(['2.12', '2.13', '2/layer-shapes']);
   });
 
-  it('[2.13] keeps the mismatch and reproducer, writes NaN and ±Infinity as strings, and leaves the date out unless given', () => {
+  it('keeps the mismatch and reproducer, writes NaN and ±Infinity as strings, and leaves the date out unless given', () => {
     const base = { implementations: [partial], results: [failing], seed: -7, strict: true, runs: 25 };
     const text = serializeReport(jsonReport(base));
     expect(text.endsWith('}\n')).toBe(true);
@@ -66,7 +66,7 @@ describe('[2.12, 2.13] the --json report', () => {
     expect(errorsOf(dated)).toEqual([]);
   });
 
-  it('[2.12] the schema rejects a record with a missing field, an unknown status or an extra field', () => {
+  it('the schema rejects a record with a missing field, an unknown status or an extra field', () => {
     const report = JSON.parse(serializeReport(jsonReport({ implementations: [partial], results: [failing], seed: 1, strict: false, runs: 1 }))) as { results: Record<string, unknown>[] };
     const mutate = (change: (r: Record<string, unknown>) => void): string[] => {
       const copy = structuredClone(report);

@@ -148,11 +148,11 @@ const report: JsonReport = {
   ],
 };
 
-describe('[alg5.line4, 3.15] the --junit report', () => {
+describe('the --junit report', () => {
   const xml = junitReport(report);
   const root = parseXml(xml);
 
-  it('[alg5.line4, 3.15] is well-formed XML: testsuites > testsuite per implementation > testcase per check', () => {
+  it('is well-formed XML: testsuites > testsuite per implementation > testcase per check', () => {
     expect(root.name).toBe('testsuites');
     expect(root.attrs).toMatchObject({ tests: '6', failures: '2', errors: '0', skipped: '1', time: '9.000' });
     const suites = elements(root, 'testsuite');
@@ -169,7 +169,7 @@ describe('[alg5.line4, 3.15] the --junit report', () => {
     );
   });
 
-  it('[alg5.line4] keeps a message with <, &, quotes, ]]>, control and non-BMP characters, as XML can hold it', () => {
+  it('keeps a message with <, &, quotes, ]]>, control and non-BMP characters, as XML can hold it', () => {
     const testcase = elements(elements(root, 'testsuite')[1]!, 'testcase')[0]!;
     const [failure] = elements(testcase, 'failure');
     const kept = xmlSafe(HOSTILE);
@@ -183,7 +183,7 @@ describe('[alg5.line4, 3.15] the --junit report', () => {
     expect(body).toContain('reproducer: {"operation":"gradient"');
   });
 
-  it('[3.15] marks not-implemented as skipped with its reason, and keeps convention, expected-fail and pass messages in system-out', () => {
+  it('marks not-implemented as skipped with its reason, and keeps convention, expected-fail and pass messages in system-out', () => {
     const [reference, bad] = elements(root, 'testsuite');
     const byCheck = (suite: XmlElement, check: string) => elements(suite, 'testcase').find((c) => c.attrs.name!.startsWith(`${check} `))!;
     expect(elements(byCheck(bad!, 'optimizers/train'), 'skipped')[0]?.attrs).toEqual({ message: 'needs operation train' });
@@ -195,7 +195,7 @@ describe('[alg5.line4, 3.15] the --junit report', () => {
     expect(elements(byCheck(reference!, 'gradient/random'), 'failure')).toEqual([]);
   });
 
-  it('[alg5.line4] the parser used above rejects what is not well-formed', () => {
+  it('the parser used above rejects what is not well-formed', () => {
     const bad = ['<a b="<"/>', '<a>\u0001</a>', '<a></b>', '<a b="1" b="2"/>', '<a>&nbsp;</a>', '<a>&#1;</a>', '<a/><b/>', '<a>x ]]> y</a>', '<a b="x\ud800"/>'];
     for (const doc of bad) expect(() => parseXml(doc), JSON.stringify(doc)).toThrow(/not well-formed/);
     expect(parseXml('<a b="x&#10;y\nz">t&amp;&#x1D703;\r\n&#13;</a>')).toEqual({ name: 'a', attrs: { b: 'x\ny z' }, children: ['t&𝜃\n\r'] });

@@ -39,8 +39,8 @@ const results: CheckResult[] = [
 const impls = ['reference', 'accelerated (wasm)'];
 const ANSI = /\u001b\[/;
 
-describe('[2.12, 2.13] the per-equation table', () => {
-  it('[2.12] aggregates fail, then unexpected-pass, expected-fail, convention, pass; not-implemented only when all were', () => {
+describe('the per-equation table', () => {
+  it('aggregates fail, then unexpected-pass, expected-fail, convention, pass; not-implemented only when all were', () => {
     expect(aggregateStatus(['pass', 'convention', 'expected-fail', 'unexpected-pass', 'fail', 'not-implemented'])).toBe('fail');
     expect(aggregateStatus(['pass', 'convention', 'expected-fail', 'unexpected-pass'])).toBe('unexpected-pass');
     expect(aggregateStatus(['pass', 'convention', 'expected-fail'])).toBe('expected-fail');
@@ -50,7 +50,7 @@ describe('[2.12, 2.13] the per-equation table', () => {
     expect(aggregateStatus([])).toBeUndefined();
   });
 
-  it('[2.12, 2.13, 1.5, alg5.line4, thm3.1] gives each cell the status of its own implementation, or why there is none', () => {
+  it('gives each cell the status of its own implementation, or why there is none', () => {
     const cell = (i: number, impl: string) => cellFor(coverage[i]!, impl, results);
     expect([cell(0, 'reference'), cell(0, 'accelerated (wasm)')]).toEqual(['pass', 'fail']);
     expect([cell(1, 'reference'), cell(1, 'accelerated (wasm)')]).toEqual(['pass', 'fail']);
@@ -59,7 +59,7 @@ describe('[2.12, 2.13] the per-equation table', () => {
     expect(cell(4, 'reference')).toBe('—');
   });
 
-  it('[2.12, 2.13, thm3.1] prints one row per statement run, the reasons, the failures and a summary within 120 columns', () => {
+  it('prints one row per statement run, the reasons, the failures and a summary within 120 columns', () => {
     const text = formatTable({ implementations: impls, results, coverage });
     const lines = text.split('\n');
     for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(120);
@@ -81,7 +81,7 @@ describe('[2.12, 2.13] the per-equation table', () => {
     expect(text).not.toMatch(ANSI);
   });
 
-  it('[2.12, 2.13] shows only the statements a selected check covers when the run was restricted, and wraps a long failure heading', () => {
+  it('shows only the statements a selected check covers when the run was restricted, and wraps a long failure heading', () => {
     const specIds = INVENTORY.slice(0, 30).map((e) => e.id);
     const long = [...results, result('reference', 'fixtures/replay', specIds, 'fail', 'short')];
     const text = formatTable({ implementations: impls, results: long, coverage, restricted: true });
@@ -94,7 +94,7 @@ describe('[2.12, 2.13] the per-equation table', () => {
     expect(text).toMatch(/✗ fail {2}reference · fixtures\/replay \[1\.1, 1\/example-model, .*\n {4}\S/);
   });
 
-  it('[2.12] colours cells only when asked, and asks only for a terminal without NO_COLOR or CI', () => {
+  it('colours cells only when asked, and asks only for a terminal without NO_COLOR or CI', () => {
     const coloured = formatTable({ implementations: impls, results, coverage, colour: true });
     // the word is coloured, not its padding: the row of eq. 2.12 ends in the reset code
     expect(coloured).toMatch(/^2\.12 .*\u001b\[32mpass\u001b\[0m +\u001b\[31mfail\u001b\[0m$/m);
@@ -105,7 +105,7 @@ describe('[2.12, 2.13] the per-equation table', () => {
     expect(useColour({ isTTY: true }, { CI: 'true' })).toBe(false);
   });
 
-  it('[2.12] wraps long words and keeps every line within the width', () => {
+  it('wraps long words and keeps every line within the width', () => {
     const lines = wrap(`short ${'x'.repeat(70)} words after\nsecond paragraph`, 40, '  ');
     expect(lines.every((l) => l.length <= 40)).toBe(true);
     expect(lines).toEqual(['  short', `  ${'x'.repeat(38)}`, `  ${'x'.repeat(32)} words`, '  after', '  second paragraph']);

@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
 
 /** Folders whose *.test.ts files count for coverage. */
-const TEST_ROOTS = ['spec', 'reference', 'accelerated', 'conformance', 'fixtures', 'scripts'];
+const TEST_ROOTS = ['spec', 'numerics', 'reference', 'accelerated', 'conformance', 'fixtures', 'scripts'];
 
 /** A test (or a describe block) whose name starts with `[id, id, ...]`. */
 export interface TestRef {

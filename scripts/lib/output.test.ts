@@ -21,7 +21,7 @@ const result = (implementation: string, check: string): CheckResult => ({ implem
 /** Timers that keep the event loop alive (an unref'd timer is not listed). */
 const liveTimers = (): number => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
 
-describe('[alg2.line3, 2.12] progress bars (npm run train, npm start, npm run verify)', () => {
+describe('progress bars (npm run train, npm start, npm run verify)', () => {
   const ci = process.env.CI;
   beforeEach(() => {
     delete process.env.CI;
@@ -31,7 +31,7 @@ describe('[alg2.line3, 2.12] progress bars (npm run train, npm start, npm run ve
     else process.env.CI = ci;
   });
 
-  it('[alg2.line3] on a terminal the bar shows the label, done/total and the detail, and clears its line when stopped', () => {
+  it('on a terminal the bar shows the label, done/total and the detail, and clears its line when stopped', () => {
     const stream = fakeStream(true);
     const bar = progressBar('reference iterations', 10, stream);
     bar.update(3, 'chunk 1');
@@ -42,7 +42,7 @@ describe('[alg2.line3, 2.12] progress bars (npm run train, npm start, npm run ve
     expect(text.endsWith('\u001b[2K')).toBe(true); // readline.clearLine(stream, 0): the line is cleared at the end
   });
 
-  it('[alg2.line3] writes nothing when the stream is not a terminal', () => {
+  it('writes nothing when the stream is not a terminal', () => {
     const stream = fakeStream(false);
     const bar = progressBar('reference iterations', 10, stream);
     bar.update(10, 'done');
@@ -51,7 +51,7 @@ describe('[alg2.line3, 2.12] progress bars (npm run train, npm start, npm run ve
     expect(stream.text()).toBe('');
   });
 
-  it('[alg2.line3] writes nothing when CI is set, even on a terminal', () => {
+  it('writes nothing when CI is set, even on a terminal', () => {
     process.env.CI = 'true';
     const stream = fakeStream(true);
     const bar = progressBar('reference iterations', 10, stream);
@@ -61,7 +61,7 @@ describe('[alg2.line3, 2.12] progress bars (npm run train, npm start, npm run ve
     expect(stream.text()).toBe('');
   });
 
-  it('[2.12] the conformance progress draws one bar per implementation, each counting its own checks', () => {
+  it('the conformance progress draws one bar per implementation, each counting its own checks', () => {
     const stream = fakeStream(true);
     const onResult = progress(2, stream);
     for (const implementation of ['reference', 'accelerated (cpu)']) {
@@ -78,7 +78,7 @@ describe('[alg2.line3, 2.12] progress bars (npm run train, npm start, npm run ve
     expect(accelerated).toMatch(/ 2\/2 \| \d+s forward\/named/);
   });
 
-  it('[alg2.line3] a bar left running (a run that threw) does not keep the process alive', () => {
+  it('a bar left running (a run that threw) does not keep the process alive', () => {
     const before = liveTimers();
     const bar = progressBar('accelerated iterations', 10, fakeStream(true));
     bar.update(1);

@@ -9,10 +9,10 @@ import { CHECKS } from '../../conformance/checks/index.js';
 import type { Check } from '../../conformance/check.js';
 import type { Implementation } from '../../conformance/interface.js';
 import { runChecks, type CheckResult } from '../../conformance/runner.js';
+import { SOAK_TARGETS, type SoakTarget } from './soakTargets.js';
 
 /** The implementations a soak can run: the reference, the accelerated path, the example programs (numpy, Python's standard library, plain JavaScript). */
-export const SOAK_TARGETS = ['reference', 'cpu', 'wasm', 'python', 'stdlib', 'js'] as const;
-export type SoakTarget = (typeof SOAK_TARGETS)[number];
+export { SOAK_TARGETS, type SoakTarget };
 
 const example = (relative: string): string => fileURLToPath(new URL(`../../examples/${relative}`, import.meta.url));
 

@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUNS, DEFAULT_SEED } from '../../conformance/runner.js';
-import { parseStartArgs, UsageError } from './startOptions.js';
+import { UsageError } from './cli.js';
+import { parseStartArgs } from './startOptions.js';
 
-describe('[3.4/relu-prime, 2.12] npm start options', () => {
-  it('[2.12] defaults: every check, the default seed and runs, lenient, backend chosen at run time, no report files', () => {
+describe('npm start options', () => {
+  it('defaults: every check, the default seed and runs, lenient, backend chosen at run time, no report files', () => {
     expect(parseStartArgs([])).toEqual({ help: false, strict: false, seed: DEFAULT_SEED, runs: DEFAULT_RUNS, only: [] });
   });
 
-  it('[3.4/relu-prime, 2.12] reads every option; --only splits on commas and may be repeated', () => {
+  it('reads every option; --only splits on commas and may be repeated', () => {
     const args = ['--strict', '--seed=-7', '--runs', '3', '--only', '2.12,alg5.*', '--only', 'gradient/*', '--backend', 'cpu', '--json', 'out/r.json', '--junit', 'r.xml'];
     expect(parseStartArgs(args)).toEqual({ help: false, strict: true, seed: -7, runs: 3, only: ['2.12', 'alg5.*', 'gradient/*'], backend: 'cpu', json: 'out/r.json', junit: 'r.xml' });
     expect(parseStartArgs(['-h']).help).toBe(true);
   });
 
-  it('[2.12] rejects what it does not know with a message naming the option', () => {
+  it('rejects what it does not know with a message naming the option', () => {
     const cases: [string[], RegExp][] = [
       [['--bogus'], /Unknown option '--bogus'/],
       [['extra'], /Unexpected argument 'extra'/],

@@ -2,27 +2,16 @@
  * The command line of `npm start` (scripts/start.ts): the conformance suite on the reference and
  * on the accelerated path. Parsing only; a bad command line is a UsageError (exit code 2).
  */
-import { parseArgs } from 'node:util';
 import { DEFAULT_RUNS, DEFAULT_SEED } from '../../conformance/runner.js';
+import { oneOf, parseCommandLine } from './cli.js';
+import { SUITE_OPTIONS, suiteOptions, type SuiteCliOptions } from './suiteOptions.js';
 
 export const NODE_BACKENDS = ['cpu', 'wasm'] as const;
 export type NodeBackend = (typeof NODE_BACKENDS)[number];
 
-export interface StartOptions {
-  readonly help: boolean;
-  readonly strict: boolean;
-  readonly seed: number;
-  readonly runs: number;
-  /** Check ids or spec ids ('*' = any characters); empty: every check. */
-  readonly only: readonly string[];
+export interface StartOptions extends SuiteCliOptions {
   /** The accelerated path's backend; undefined: wasm if it starts, else cpu. */
   readonly backend?: NodeBackend;
-  readonly json?: string;
-  readonly junit?: string;
-}
-
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
 }
 
 export const USAGE = `Usage: npm start -- [options]
@@ -44,59 +33,9 @@ Options:
   --junit FILE          write a JUnit XML report
   -h, --help            print this help`;
 
-/** An integer in [min, max], or a UsageError naming the option. */
-export function integer(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
-    throw new UsageError(`--${name} must be an integer in ${min}..${max}, got '${text}'`);
-  }
-  return value;
-}
-
 /** Parses `npm start`'s arguments (process.argv.slice(2)). Throws UsageError for anything it does not know. */
 export function parseStartArgs(args: readonly string[]): StartOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...args],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        strict: { type: 'boolean' },
-        seed: { type: 'string' },
-        runs: { type: 'string' },
-        only: { type: 'string', multiple: true },
-        backend: { type: 'string' },
-        json: { type: 'string' },
-        junit: { type: 'string' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split('\n')[0]! : String(error));
-  }
-  const backend = values.backend;
-  if (backend !== undefined && !(NODE_BACKENDS as readonly string[]).includes(backend)) {
-    throw new UsageError(`--backend must be one of ${NODE_BACKENDS.join(', ')} (webgl and webgpu run in a browser page), got '${backend}'`);
-  }
-  const only = (values.only ?? []).flatMap((p) => p.split(',')).map((p) => p.trim());
-  if (only.some((p) => p === '')) throw new UsageError(`--only needs non-empty patterns, got '${(values.only ?? []).join(',')}'`);
-  for (const name of ['json', 'junit'] as const) {
-    if (values[name] === '') throw new UsageError(`--${name} needs a file name`);
-  }
-  // fast-check takes a 32-bit integer seed
-  const seed = integer('seed', values.seed, DEFAULT_SEED, -(2 ** 31), 2 ** 31 - 1);
-  // each run is a whole random problem; 10,000 per check would take hours
-  const runs = integer('runs', values.runs, DEFAULT_RUNS, 1, 10_000);
-  return {
-    help: values.help ?? false,
-    strict: values.strict ?? false,
-    seed,
-    runs,
-    only,
-    ...(backend !== undefined && { backend: backend as NodeBackend }),
-    ...(values.json !== undefined && { json: values.json }),
-    ...(values.junit !== undefined && { junit: values.junit }),
-  };
+  const { values } = parseCommandLine(args, { ...SUITE_OPTIONS, backend: { type: 'string' } });
+  const backend = oneOf('backend', values.backend, NODE_BACKENDS, ' (webgl and webgpu run in a browser page)');
+  return { ...suiteOptions(values), ...(backend !== undefined && { backend }) };
 }

@@ -4,16 +4,10 @@
  * table, the JSON and JUnit reports, the wall time. Kept apart from the command line so that
  * `--help` and a bad option answer without loading mathjs and tfjs.
  */
-import { CHECKS } from '../../conformance/checks/index.js';
 import { referenceImplementation } from '../../conformance/adapters/reference.js';
-import { specCoverage } from '../../conformance/coverage.js';
 import type { Implementation } from '../../conformance/interface.js';
-import { jsonReport } from '../../conformance/report/json.js';
-import { formatTable, useColour } from '../../conformance/report/table.js';
-import { runVerdict, selected } from '../../conformance/runner.js';
-import { runSuite } from '../../conformance/suite.js';
-import { progress, writeReports } from './output.js';
-import { UsageError, type NodeBackend, type StartOptions } from './startOptions.js';
+import type { NodeBackend, StartOptions } from './startOptions.js';
+import { runAndReport, selectChecks, settingsLine } from './suiteRun.js';
 
 /** The accelerated path on `backend`; with none asked, wasm where it starts, else cpu (as accelerated/node/backends.ts). */
 async function accelerated(backend: NodeBackend | undefined): Promise<Implementation> {
@@ -35,8 +29,7 @@ async function releaseBackends(): Promise<void> {
 
 /** The job of `npm start` for parsed options: runs, prints, writes the reports; resolves to the exit code (runner.ts#EXIT_CODES). */
 export async function runStart(options: StartOptions): Promise<number> {
-  const checks = CHECKS.filter((c) => selected(c, options.only));
-  if (checks.length === 0) throw new UsageError(`--only ${options.only.join(',')} matches no check id or spec id`);
+  const checks = selectChecks(options.only);
   const impls: Implementation[] = [referenceImplementation()];
   try {
     impls.push(await accelerated(options.backend));
@@ -44,18 +37,8 @@ export async function runStart(options: StartOptions): Promise<number> {
     await releaseBackends();
     throw new Error(`the accelerated path did not start: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const runOptions = { strict: options.strict, seed: options.seed, runs: options.runs, only: options.only };
-  console.log(`Conformance suite: ${checks.length} checks on ${impls.map((i) => `${i.name} (${i.dtype})`).join(' and ')}; seed ${options.seed}, ${options.runs} runs per property${options.strict ? ', strict' : ''}\n`);
-  let run;
-  try {
-    run = await runSuite(impls, { ...runOptions, checks, onResult: progress(checks.length) });
-  } finally {
-    await releaseBackends();
-  }
-  console.log(formatTable({ implementations: impls.map((i) => i.name), results: run.results, coverage: specCoverage(), colour: useColour(process.stdout), restricted: options.only.length > 0 }));
-  const report = jsonReport({ implementations: impls, results: run.results, ...runOptions });
-  for (const file of writeReports(report, options)) console.log(`wrote ${file}`);
-  const verdict = runVerdict(run.results);
+  console.log(`Conformance suite: ${checks.length} checks on ${impls.map((i) => `${i.name} (${i.dtype})`).join(' and ')}; ${settingsLine(options)}\n`);
+  const { run, verdict } = await runAndReport(impls, checks, options, { release: releaseBackends });
   console.log(`\n${verdict.line}. Suite ${(run.durationMs / 1000).toFixed(1)} s; total wall time ${(performance.now() / 1000).toFixed(1)} s.`);
   return verdict.code;
 }

@@ -2,30 +2,21 @@
  * The command line of `npm run verify` (scripts/verify.ts): which implementation to verify and
  * how. Parsing only; a bad command line is a UsageError (exit code 2).
  */
-import { parseArgs } from 'node:util';
 import { DEFAULT_RUNS, DEFAULT_SEED } from '../../conformance/runner.js';
-import { integer, UsageError } from './startOptions.js';
-
-export { UsageError };
+import { fileName, integer, parseCommandLine, UsageError } from './cli.js';
+import { SUITE_OPTIONS, suiteOptions, type SuiteCliOptions } from './suiteOptions.js';
 
 export type Target = { readonly kind: 'module'; readonly path: string } | { readonly kind: 'command'; readonly command: string; readonly args: readonly string[] };
 
-export interface VerifyOptions {
-  readonly help: boolean;
+export interface VerifyOptions extends SuiteCliOptions {
   readonly listChecks: boolean;
   readonly target?: Target;
-  readonly strict: boolean;
-  readonly seed: number;
-  readonly runs: number;
-  readonly only: readonly string[];
   readonly expectations?: string;
   readonly timeoutMs: number;
   /** The per-check limit (--check-timeout; default max(60000, 6 × timeoutMs)). */
   readonly checkTimeoutMs: number;
   readonly maxTimeS: number;
   readonly maxMessageBytes: number;
-  readonly json?: string;
-  readonly junit?: string;
   readonly reproducers: string;
   readonly allowNothingVerified: boolean;
   readonly replay?: string;
@@ -71,35 +62,22 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyOptions {
   const dash = argv.indexOf('--');
   const own = dash === -1 ? argv : argv.slice(0, dash);
   const command = dash === -1 ? [] : argv.slice(dash + 1);
-  let values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: [...own],
-      strict: true,
-      allowPositionals: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        'list-checks': { type: 'boolean' },
-        strict: { type: 'boolean' },
-        seed: { type: 'string' },
-        runs: { type: 'string' },
-        only: { type: 'string', multiple: true },
-        expectations: { type: 'string' },
-        timeout: { type: 'string' },
-        'check-timeout': { type: 'string' },
-        'max-time': { type: 'string' },
-        'max-message-bytes': { type: 'string' },
-        json: { type: 'string' },
-        junit: { type: 'string' },
-        reproducers: { type: 'string' },
-        'allow-nothing-verified': { type: 'boolean' },
-        replay: { type: 'string' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split('\n')[0]! : String(error));
-  }
+  const { values, positionals } = parseCommandLine(
+    own,
+    {
+      ...SUITE_OPTIONS,
+      'list-checks': { type: 'boolean' },
+      expectations: { type: 'string' },
+      timeout: { type: 'string' },
+      'check-timeout': { type: 'string' },
+      'max-time': { type: 'string' },
+      'max-message-bytes': { type: 'string' },
+      reproducers: { type: 'string' },
+      'allow-nothing-verified': { type: 'boolean' },
+      replay: { type: 'string' },
+    },
+    true,
+  );
   const help = values.help ?? false;
   const listChecks = values['list-checks'] ?? false;
   let target: Target | undefined;
@@ -114,29 +92,22 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyOptions {
     throw new UsageError("'--' must be followed by the command to run");
   }
   if (target === undefined && !help && !listChecks) throw new UsageError('nothing to verify: give a MODULE or -- COMMAND [ARGS]');
-  const only = (values.only ?? []).flatMap((p) => p.split(',')).map((p) => p.trim());
-  if (only.some((p) => p === '')) throw new UsageError('--only needs non-empty patterns');
-  for (const name of ['json', 'junit', 'expectations', 'reproducers', 'replay'] as const) {
-    if (values[name] === '') throw new UsageError(`--${name} needs a file name`);
-  }
+  const suite = suiteOptions(values);
+  const expectations = fileName('expectations', values.expectations);
+  const reproducers = fileName('reproducers', values.reproducers);
+  const replay = fileName('replay', values.replay);
   const timeoutMs = integer('timeout', values.timeout, 10_000, 1, 3_600_000);
   return {
-    help,
+    ...suite,
     listChecks,
     ...(target !== undefined && { target }),
-    strict: values.strict ?? false,
-    seed: integer('seed', values.seed, DEFAULT_SEED, -(2 ** 31), 2 ** 31 - 1),
-    runs: integer('runs', values.runs, DEFAULT_RUNS, 1, 10_000),
-    only,
-    ...(values.expectations !== undefined && { expectations: values.expectations }),
+    ...(expectations !== undefined && { expectations }),
     timeoutMs,
     checkTimeoutMs: integer('check-timeout', values['check-timeout'], Math.max(60_000, 6 * timeoutMs), 1, 86_400_000),
     maxTimeS: integer('max-time', values['max-time'], 900, 1, 86_400),
     maxMessageBytes: integer('max-message-bytes', values['max-message-bytes'], 8 * 1024 * 1024, 1024, 1024 ** 3),
-    ...(values.json !== undefined && { json: values.json }),
-    ...(values.junit !== undefined && { junit: values.junit }),
-    reproducers: values.reproducers ?? 'reproducers',
+    reproducers: reproducers ?? 'reproducers',
     allowNothingVerified: values['allow-nothing-verified'] ?? false,
-    ...(values.replay !== undefined && { replay: values.replay }),
+    ...(replay !== undefined && { replay }),
   };
 }

@@ -2,17 +2,14 @@
 import { moduleImplementation } from '../../conformance/adapters/module.js';
 import { stdioImplementation } from '../../conformance/adapters/stdio.js';
 import { CHECKS } from '../../conformance/checks/index.js';
-import { specCoverage } from '../../conformance/coverage.js';
 import { readExpectations } from '../../conformance/expectations.js';
 import type { Implementation } from '../../conformance/interface.js';
-import { jsonReport } from '../../conformance/report/json.js';
 import { printable } from '../../conformance/report/printable.js';
-import { formatTable, useColour } from '../../conformance/report/table.js';
-import { readReproducer, replay, writeReproducers, type ReproducerFile } from '../../conformance/reproducer.js';
-import { EXIT_CODES, failed, runVerdict, selected, type CheckResult, type RunOptions } from '../../conformance/runner.js';
-import { runSuite } from '../../conformance/suite.js';
-import { progress, writeReports } from './output.js';
-import { UsageError, type Target, type VerifyOptions } from './verifyOptions.js';
+import { readReproducer, replay, type ReproducerFile } from '../../conformance/reproducer.js';
+import { EXIT_CODES, failed, type CheckResult, type RunOptions } from '../../conformance/runner.js';
+import { UsageError } from './cli.js';
+import { runAndReport, selectChecks, settingsLine } from './suiteRun.js';
+import type { Target, VerifyOptions } from './verifyOptions.js';
 
 function listChecks(): string {
   return CHECKS.map((c) => `${c.id.padEnd(36)} [${c.specIds.join(', ')}]\n${' '.repeat(38)}${c.title}`).join('\n');
@@ -56,8 +53,7 @@ export async function runVerify(options: VerifyOptions): Promise<number> {
   }
   const started = performance.now();
   const deadline = Date.now() + options.maxTimeS * 1000;
-  const checks = CHECKS.filter((c) => selected(c, options.only));
-  if (checks.length === 0) throw new UsageError(`--only ${options.only.join(',')} matches no check id or spec id (see --list-checks)`);
+  const checks = selectChecks(options.only, ' (see --list-checks)');
   const expectations = options.expectations === undefined ? undefined : readExpectations(options.expectations, CHECKS);
   // a bad reproducer is refused before anything is started (nothing to stop, nothing left running)
   const reproducer = options.replay === undefined ? undefined : readReplayFile(options.replay);
@@ -82,14 +78,8 @@ export async function runVerify(options: VerifyOptions): Promise<number> {
     console.log(`replay of ${printable(file.check, 200)} (${printable(file.specIds.join(', '), 200)}) on ${printable(impl.name, 200)}: ${result.status}${result.message ? `\n  ${result.message}` : ''}`);
     return failed(result) ? 1 : 0;
   }
-  console.log(`Verifying ${impl.name} (${impl.dtype}): ${checks.length} checks, seed ${options.seed}, ${options.runs} runs per property${options.strict ? ', strict' : ''}\n`);
-  const run = await runSuite([impl], { ...runOptions, checks, onResult: progress(checks.length) });
-  const reproducers = writeReproducers(options.reproducers, run.results);
-  console.log(formatTable({ implementations: [impl.name], results: run.results, coverage: specCoverage(), colour: useColour(process.stdout), restricted: options.only.length > 0, reproducers }));
-  const report = jsonReport({ implementations: [impl], results: run.results, seed: options.seed, strict: options.strict, runs: options.runs, only: options.only });
-  for (const file of writeReports(report, options)) console.log(`wrote ${file}`);
-  if (reproducers.size > 0) console.log(`saved ${reproducers.size} reproducer(s) in ${options.reproducers}/ (rerun one with --replay FILE)`);
-  const verdict = runVerdict(run.results, { allowNothingVerified: options.allowNothingVerified });
+  console.log(`Verifying ${impl.name} (${impl.dtype}): ${checks.length} checks, ${settingsLine(options)}\n`);
+  const { run, verdict } = await runAndReport([impl], checks, options, { runOptions, reproducers: options.reproducers, allowNothingVerified: options.allowNothingVerified });
   console.log(`\n${summary(run.results, (performance.now() - started) / 1000)}${verdict.code === EXIT_CODES.conform ? '' : `\n${verdict.line}`}`);
   return verdict.code;
 }
