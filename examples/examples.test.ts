@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { stdioImplementation, type StdioOptions } from '../conformance/adapters/stdio.js';
 import { CHECKS } from '../conformance/checks/index.js';
-import type { OperationName } from '../conformance/interface.js';
-import { runChecks, type CheckResult, type RunOptions } from '../conformance/runner.js';
+import type { OperationName } from '../conformance/core/interface.js';
+import { runChecks, type CheckResult, type RunOptions } from '../conformance/core/runner.js';
 
 process.env.PYTHONDONTWRITEBYTECODE = '1'; // the programs inherit it: no __pycache__ in the repository
 

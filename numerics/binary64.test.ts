@@ -4,7 +4,7 @@ import { binary64Parts, exactArithmetic, ulp } from './binary64.js';
 
 const { exact, times, plus, rounded, ZERO } = exactArithmetic;
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
-/** One rounding to binary64 of v: 2^-52|v| + 2^-1074 (the same bound as conformance/tolerances.ts#roundedOnceBound). */
+/** One rounding to binary64 of v: 2^-52|v| + 2^-1074 (the same bound as conformance/oracles/tolerances.ts#roundedOnceBound). */
 const roundedOnce = (v: number): number => 2 ** -52 * Math.abs(v) + 2 ** -1074;
 
 describe('binary64 parts', () => {

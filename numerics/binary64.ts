@@ -49,7 +49,7 @@ export function plus(a: Exact, b: Exact): Exact {
 const bitLength = (n: bigint): number => (n === 0n ? 0 : n.toString(2).length);
 
 /**
- * a/divisor rounded once to binary64 (conformance/tolerances.ts#roundedOnceBound): the quotient to
+ * a/divisor rounded once to binary64 (conformance/oracles/tolerances.ts#roundedOnceBound): the quotient to
  * ≥ 64 significant bits with a sticky bit for anything dropped, so Number() rounds it correctly to
  * nearest; the power-of-two scaling is exact above 2^-1022 (below, the subnormal grid rounds).
  */

@@ -1,6 +1,6 @@
 /**
  * Rigorous running-error bounds for the float32 computation of accelerated/model.ts, evaluated in
- * float64 beside the reference's values (conformance/oracle.ts evaluates them for any dtype).
+ * float64 beside the reference's values (conformance/oracles/oracle.ts evaluates them for any dtype).
  * Every quantity Q the tfjs code computes is tracked as a pair (M, E) of nonnegative matrices:
  * M ≥ |Q| entry-wise (Q the exact real value) and E ≥ |Q̃ − Q| (Q̃ what a backend returns). The
  * rules are the standard model of floating-point arithmetic (Higham, "Accuracy and Stability of
@@ -16,7 +16,7 @@
  */
 import { gamma, type Precision } from './roundoff.js';
 
-/** σ of the hidden layers: the four activations of conformance/interface.ts#ACTIVATIONS (and accelerated/'s). */
+/** σ of the hidden layers: the four activations of conformance/core/interface.ts#ACTIVATIONS (and accelerated/'s). */
 export type BoundedActivation = 'relu' | 'sigmoid' | 'tanh' | 'identity';
 
 export type Mat = number[][];

@@ -17,7 +17,7 @@ describe('architecture: the direction of imports between top-level folders', () 
     expect(new Set(files.map(folderOf))).toEqual(new Set(['spec', 'numerics', 'reference', 'accelerated', 'conformance', 'scripts', 'examples', 'bin']));
     // a few imports known to exist, of each kind
     const has = (file: string, target: string): boolean => graph.some((s) => s.file === file && s.target === target);
-    expect(has('conformance/oracle.ts', 'numerics/bounds.ts')).toBe(true);
+    expect(has('conformance/oracles/oracle.ts', 'numerics/bounds.ts')).toBe(true);
     expect(has('reference/numeric.ts', 'numerics/binary64.ts')).toBe(true);
     expect(has('conformance/checks/fixtures.ts', 'fixtures/manifest.json')).toBe(true);
     expect(graph.some((s) => s.file === 'bin/cs229-verify.mjs' && s.target === 'scripts/verify.ts' && s.kind === 'dynamic')).toBe(true);
@@ -88,11 +88,11 @@ describe('architecture: the checker itself', () => {
 
   it('names the file, the import and the rule; finds a cycle with one import per edge', () => {
     const site = (file: string, target: string) => ({ file, line: 3, specifier: `../${target}`, target, kind: 'static' as const });
-    const sources = ['numerics/x.ts', 'conformance/oracle.ts', 'accelerated/model.ts', 'conformance/checks/a.ts', 'fixtures/gen.ts', 'misc/a.ts'];
+    const sources = ['numerics/x.ts', 'conformance/oracles/oracle.ts', 'accelerated/model.ts', 'conformance/checks/a.ts', 'fixtures/gen.ts', 'misc/a.ts'];
     const bad = [
       site('numerics/x.ts', 'reference/numeric.ts'),
       site('conformance/checks/a.ts', 'accelerated/model.ts'),
-      site('accelerated/model.ts', 'conformance/oracle.ts'),
+      site('accelerated/model.ts', 'conformance/oracles/oracle.ts'),
       site('conformance/adapters/ok.ts', 'accelerated/model.ts'),
     ];
     const messages = ruleViolations(bad, sources, []).map((v) => v.message);
@@ -101,7 +101,7 @@ describe('architecture: the checker itself', () => {
       'fixtures/gen.ts: fixtures/ holds data, schema and manifest only; code that generates or reads them belongs in scripts/lib/fixtures/ or conformance/',
       `numerics/x.ts:3 imports '../reference/numeric.ts' (reference/numeric.ts): numerics → reference is against the direction (numerics: ${FOLDER_RULES.numerics!.why})`,
       `conformance/checks/a.ts:3 imports '../accelerated/model.ts' (accelerated/model.ts): conformance → accelerated only from conformance/adapters/ (${FOLDER_RULES.conformance!.why})`,
-      `accelerated/model.ts:3 imports '../conformance/oracle.ts' (conformance/oracle.ts): accelerated → conformance is against the direction (accelerated: ${FOLDER_RULES.accelerated!.why})`,
+      `accelerated/model.ts:3 imports '../conformance/oracles/oracle.ts' (conformance/oracles/oracle.ts): accelerated → conformance is against the direction (accelerated: ${FOLDER_RULES.accelerated!.why})`,
     ]);
     const cycles = folderCycles(bad, []);
     expect(cycles).toHaveLength(1);

@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../conformance/checks/index.js';
-import { UNCHECKABLE } from '../conformance/uncheckable.js';
+import { UNCHECKABLE } from '../conformance/report/uncheckable.js';
 import { reluPrime } from '../reference/activations.js';
 import { backprop } from '../reference/backprop.js';
 import { broadcastBias, firstLayerBatch, firstLayerPerExample, stackColumns } from '../reference/batched.js';

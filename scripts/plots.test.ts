@@ -6,8 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BOUND_SAFETY, expectTraining } from '../conformance/oracle.js';
-import { toleranceProfile } from '../conformance/tolerances.js';
+import { BOUND_SAFETY, expectTraining } from '../conformance/oracles/oracle.js';
+import { toleranceProfile } from '../conformance/oracles/tolerances.js';
 import { toRows } from '../reference/matrix.js';
 import { FIGURE_DIR, FIGURES } from './lib/plots/figures.js';
 import { housingBatches, housingProblem, HOUSING_RUN, type HousingRun } from './lib/housingRun.js';
@@ -91,7 +91,7 @@ describe('the figures of docs/figures (npm run plots)', () => {
 
   it('[1.2, 1.5] loss curves: the accelerated J(θ) is within the derived float32 bound while it is informative', () => {
     // Rigorous: expectTraining carries the entry-wise running-error bound of the tfjs cpu backend
-    // (conformance/tolerances.ts, numerics/bounds.ts) through the steps, ReLU'
+    // (conformance/oracles/tolerances.ts, numerics/bounds.ts) through the steps, ReLU'
     // flips included. That worst-case bound roughly doubles every few steps (it assumes every
     // rounding error adds up and every flip happens), so it says something only while it is below
     // J itself: about 30 iterations here. We check the first 25 (one chunk of the run).

@@ -4,7 +4,7 @@
  * printing every failure; a correct implementation must never fail, whatever the seed
  * (scripts/lib/soak.ts). Exit code 0: no failure; 1: some; 2: a bad command line.
  */
-import { DEFAULT_RUNS } from '../conformance/runner.js';
+import { DEFAULT_RUNS } from '../conformance/core/runner.js';
 import { integer, list, parseCommandLine, runCli, type CliOptions } from './lib/cli.js';
 import { SOAK_TARGETS as TARGETS, type SoakTarget } from './lib/soakTargets.js';
 

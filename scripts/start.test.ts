@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHECKS } from '../conformance/checks/index.js';
 import type { JsonReport } from '../conformance/report/json.js';
-import { failed, selected } from '../conformance/runner.js';
+import { failed, selected } from '../conformance/core/runner.js';
 import { PROJECT_ROOT } from './lib/coverage.js';
 
 interface Outcome {

@@ -9,8 +9,8 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NonFiniteError } from '../../spec/specError.js';
 import { CHECKS } from '../checks/index.js';
-import type { ForwardResult, Implementation, NetParams, Operations, TrainResult } from '../interface.js';
-import { runChecks } from '../runner.js';
+import type { ForwardResult, Implementation, NetParams, Operations, TrainResult } from '../core/interface.js';
+import { runChecks } from '../core/runner.js';
 import { acceleratedImplementation, type NodeBackendName } from './accelerated.js';
 import { describeFailures, expectAcceleratedDeclarations, expectHandMadeExact, HAND_MADE, LONG_TRAIN, runAllChecks, seededRequests, summarize } from './adapterTesting.js';
 

@@ -5,7 +5,7 @@
  * the backend and declares what the suite judges it by.
  */
 import { NODE_BACKENDS, releaseWasm, useNodeBackend } from '../../accelerated/node/backends.js';
-import { ACTIVATIONS, type Implementation } from '../interface.js';
+import { ACTIVATIONS, type Implementation } from '../core/interface.js';
 import { tfjsOperationsOn } from './tfjsOperations.js';
 
 export type NodeBackendName = 'cpu' | 'wasm';

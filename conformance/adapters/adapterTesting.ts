@@ -5,8 +5,8 @@
  */
 import { expect } from 'vitest';
 import { CHECKS } from '../checks/index.js';
-import { capabilities, OPERATION_NAMES, type ForwardBatchResult, type GradientRequest, type Implementation, type LossResult, type NetParams, type TrainRequest, type TrainResult } from '../interface.js';
-import { failed, runChecks, type CheckResult, type RunOptions } from '../runner.js';
+import { capabilities, OPERATION_NAMES, type ForwardBatchResult, type GradientRequest, type Implementation, type LossResult, type NetParams, type TrainRequest, type TrainResult } from '../core/interface.js';
+import { failed, runChecks, type CheckResult, type RunOptions } from '../core/runner.js';
 import { createRng, sampleWithoutReplacement, uniform01 } from '../../reference/sampler.js';
 
 export interface SuiteRun {

@@ -15,7 +15,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHROMIUM_FLAGS } from '../../accelerated/browser/session.js';
-import type { TrainResult } from '../interface.js';
+import type { TrainResult } from '../core/interface.js';
 import { describeFailures, expectAcceleratedDeclarations, expectHandMadeExact, HAND_MADE, LONG_TRAIN, runAllChecks, seededRequests, summarize } from './adapterTesting.js';
 import { openBrowserImplementations, type BrowserImplementation, type GpuBackendName } from './browser.js';
 

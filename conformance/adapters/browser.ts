@@ -15,7 +15,7 @@
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../accelerated/browser/bundle.js';
 import { openPage, type PageSession } from '../../accelerated/browser/session.js';
-import { ACTIVATIONS, OPERATION_NAMES, type Implementation, type OperationName, type Operations } from '../interface.js';
+import { ACTIVATIONS, OPERATION_NAMES, type Implementation, type OperationName, type Operations } from '../core/interface.js';
 import type { BackendInfo, ConformanceGlobals, TfFlags } from './pageEntry.js';
 
 export type { BackendInfo, TfFlags } from './pageEntry.js';

@@ -1,6 +1,6 @@
 /**
  * A TypeScript or JavaScript module as an Implementation: it exports the interface's object
- * (conformance/interface.ts) as `default` or as `implementation`, or a function (sync or async)
+ * (conformance/core/interface.ts) as `default` or as `implementation`, or a function (sync or async)
  * returning one (`createImplementation` or the default export).
  *
  * Its operations run in this process, so each call is guarded like a program's request: an answer
@@ -11,8 +11,8 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ImplementationFault } from '../check.js';
-import { ACTIVATIONS, OPERATION_NAMES, type Implementation, type OperationName, type Operations } from '../interface.js';
+import { ImplementationFault } from '../core/check.js';
+import { ACTIVATIONS, OPERATION_NAMES, type Implementation, type OperationName, type Operations } from '../core/interface.js';
 
 export interface ModuleOptions {
   /** Per-call limit in ms (default 10 s), as --timeout for a program. */
@@ -24,7 +24,7 @@ export interface ModuleOptions {
 function validate(value: unknown, where: string): Implementation {
   const impl = value as Partial<Implementation> | null;
   const problem = (what: string): never => {
-    throw new Error(`${where}: ${what} (see conformance/interface.ts#Implementation)`);
+    throw new Error(`${where}: ${what} (see conformance/core/interface.ts#Implementation)`);
   };
   if (impl === null || typeof impl !== 'object') problem('the export is not an object');
   if (typeof impl!.name !== 'string' || impl!.name === '') problem('name must be a non-empty string');

@@ -12,7 +12,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { useBackend, type BackendName } from '../../accelerated/backends.js';
-import { OPERATION_NAMES, type OperationName, type Operations } from '../interface.js';
+import { OPERATION_NAMES, type OperationName, type Operations } from '../core/interface.js';
 import { tfjsOperationsOn } from './tfjsOperations.js';
 
 /** tfjs environment flags to set before a backend starts, e.g. { WEBGL_CPU_FORWARD: false }. */

@@ -11,7 +11,7 @@ import type { Matrix as MathMatrix } from '../../reference/numeric.js';
 import { datasetCost, gdStep, meanGradient, minibatchStep, sgdStep, trainOnBatches, type Example } from '../../reference/optimizers.js';
 import { forwardBatchRows, toRowMajor } from '../../reference/rowMajor.js';
 import { createRng, sampleWithoutReplacement } from '../../reference/sampler.js';
-import { ACTIVATIONS, type DataSet, type Implementation, type NetParams } from '../interface.js';
+import { ACTIVATIONS, type DataSet, type Implementation, type NetParams } from '../core/interface.js';
 
 const numbers = (M: MathMatrix): number[][] => toRows(M).map((row) => row.map(Number));
 const column = (M: MathMatrix): number[] => numbers(M).map((row) => row[0]!);

@@ -7,7 +7,7 @@
 import { FLOAT32_MAX } from '../../accelerated/validate.js';
 import type { RowParamsData } from '../../accelerated/model.js';
 import { SpecError } from '../../spec/specError.js';
-import type { DataSet, Matrix, NetParams, Vector } from '../interface.js';
+import type { DataSet, Matrix, NetParams, Vector } from '../core/interface.js';
 
 /** Mᵀ of a matrix given as its rows (rows×cols → cols×rows); `cols` is needed when M has no rows. */
 export function transpose(M: Matrix, cols = M[0]?.length ?? 0): number[][] {

@@ -3,7 +3,7 @@
  * The example implementations in examples/ are tested end to end in examples/examples.test.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Implementation } from '../interface.js';
+import type { Implementation } from '../core/interface.js';
 import { stdioImplementation } from './stdio.js';
 
 /** A program that handshakes, then answers forward with `answer(id, request, count)` (JS source). */
@@ -54,7 +54,7 @@ describe('stdio adapter', () => {
 
   it('turns an "unsupported" answer into a not-implemented check, not a failure', async () => {
     const impl = await start(`process.stdout.write(JSON.stringify({ id, error: { code: 'unsupported', message: 'no tanh here' } }) + '\\n');`);
-    const { runChecks } = await import('../runner.js');
+    const { runChecks } = await import('../core/runner.js');
     const [result] = await runChecks(impl, [
       { id: 'probe', specIds: ['2.12'], title: '', quote: '', requires: ['forward'], run: async (ctx) => void (await ctx.call('forward', request)) },
     ]);

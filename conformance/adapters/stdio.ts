@@ -7,9 +7,9 @@
  * fresh one. Nothing received is evaluated: lines are only JSON.parse'd.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { ImplementationFault, NotSupported } from '../check.js';
+import { ImplementationFault, NotSupported } from '../core/check.js';
 import { printable } from '../report/printable.js';
-import { ACTIVATIONS, OPERATION_NAMES, type Activation, type Dtype, type Implementation, type OperationName, type Operations } from '../interface.js';
+import { ACTIVATIONS, OPERATION_NAMES, type Activation, type Dtype, type Implementation, type OperationName, type Operations } from '../core/interface.js';
 
 export const PROTOCOL_VERSION = 1;
 

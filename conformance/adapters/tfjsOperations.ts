@@ -15,7 +15,7 @@ import { Trainer } from '../../accelerated/trainer.js';
 import { validateActivation, validateAlpha, validateBatch, validateSeed } from '../../accelerated/validate.js';
 import { createRng, sampleWithoutReplacement, uniform01 } from '../../reference/sampler.js';
 import { SpecError } from '../../spec/specError.js';
-import { OPERATION_NAMES, type Activation, type DataSet, type Matrix, type NetParams, type Operations } from '../interface.js';
+import { OPERATION_NAMES, type Activation, type DataSet, type Matrix, type NetParams, type Operations } from '../core/interface.js';
 import { dataSize, expectMatrix, expectVector, fromRowMajor, layerSizes, toRowMajor } from './rowMajor.js';
 
 /** θ (eq. 2.12), σ (eq. 2.14) and, where given, the data (eq. 1.2) checked: the layer sizes [d, ..., 1] and n. */

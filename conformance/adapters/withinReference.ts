@@ -1,8 +1,8 @@
 /**
  * For the Node tests of the accelerated path's pieces below the interface (autograd.test.ts,
  * trainer.test.ts beside this file): row-major answers checked against the conformance oracle
- * (conformance/oracle.ts: the float64 reference with the entry-wise float32 bound of the backend's
- * error model) by the suite's own comparison (conformance/compare.ts). Each function throws the
+ * (conformance/oracles/oracle.ts: the float64 reference with the entry-wise float32 bound of the backend's
+ * error model) by the suite's own comparison (conformance/oracles/compare.ts). Each function throws the
  * suite's CheckFailure, naming the equation, quantity, layer and 1-based entry, at the first entry
  * out of bounds; `expect(() => ...).not.toThrow()` shows that message.
  *
@@ -11,10 +11,10 @@
  * minibatchSgd runs, and tfjs autograd.
  */
 import type { ActivationName, DataSet, RowParamsData } from '../../accelerated/model.js';
-import { expectClose, expectMatrixClose, expectParamsClose, type Site } from '../compare.js';
-import type { OperationName } from '../interface.js';
-import { expectForwardBatch, expectLoss, expectMeanGradient, expectTraining } from '../oracle.js';
-import { toleranceProfile } from '../tolerances.js';
+import { expectClose, expectMatrixClose, expectParamsClose, type Site } from '../oracles/compare.js';
+import type { OperationName } from '../core/interface.js';
+import { expectForwardBatch, expectLoss, expectMeanGradient, expectTraining } from '../oracles/oracle.js';
+import { toleranceProfile } from '../oracles/tolerances.js';
 import { fromRowMajor } from './rowMajor.js';
 
 /** θ, σ and the data of one problem, row-major as the accelerated path holds them. */

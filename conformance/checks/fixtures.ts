@@ -7,11 +7,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import manifestJson from '../../fixtures/manifest.json' with { type: 'json' };
-import type { FixtureFile, FixtureOperation, FixtureVector, Manifest } from '../fixtureTypes.js';
-import { CheckFailure, type Check, type CheckContext } from '../check.js';
-import { expectClose, expectMatrixClose, expectParamsClose, expectVectorClose, type Site } from '../compare.js';
-import type { ForwardBatchRequest, ForwardBatchResult, ForwardResult, LossResult, TrainResult } from '../interface.js';
-import type { PlainParams } from '../oracle.js';
+import type { FixtureFile, FixtureOperation, FixtureVector, Manifest } from '../core/fixtureTypes.js';
+import { CheckFailure, type Check, type CheckContext } from '../core/check.js';
+import { expectClose, expectMatrixClose, expectParamsClose, expectVectorClose, type Site } from '../oracles/compare.js';
+import type { ForwardBatchRequest, ForwardBatchResult, ForwardResult, LossResult, TrainResult } from '../core/interface.js';
+import type { PlainParams } from '../oracles/oracle.js';
 
 const manifest = manifestJson as unknown as Manifest;
 

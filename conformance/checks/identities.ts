@@ -9,15 +9,15 @@
  */
 import fc from 'fast-check';
 import { exact, plus, rounded, times, ZERO, type Exact } from '../../numerics/binary64.js';
-import { supported, type Check, type CheckContext } from '../check.js';
-import { batchArb, problemArb, sizesArb, paramsArb, dataArb, type Problem } from '../cases.js';
-import { expectClose, expectMatrixClose, expectParamsClose, expectVectorClose, type Site } from '../compare.js';
-import type { Activation, DataSet, Matrix, NetParams, OperationName, Vector } from '../interface.js';
-import { expectForward, expectForwardBatch, expectMeanGradient, expectGradient, expectStep, expectTraining, type Expected, type PlainParams } from '../oracle.js';
-import { forAll, forNamedCases } from '../property.js';
-import { betweenAnswers, roundedOnceBound } from '../tolerances.js';
-import { transpose } from './batch.js';
-import { paramSites } from './optimizers.js';
+import { supported, type Check, type CheckContext } from '../core/check.js';
+import { batchArb, problemArb, sizesArb, paramsArb, dataArb, type Problem } from '../core/cases.js';
+import { expectClose, expectMatrixClose, expectParamsClose, expectVectorClose, type Site } from '../oracles/compare.js';
+import type { Activation, DataSet, Matrix, NetParams, OperationName, Vector } from '../core/interface.js';
+import { expectForward, expectForwardBatch, expectMeanGradient, expectGradient, expectStep, expectTraining, type Expected, type PlainParams } from '../oracles/oracle.js';
+import { forAll, forNamedCases } from '../core/property.js';
+import { betweenAnswers, roundedOnceBound } from '../oracles/tolerances.js';
+import { transpose } from './section4/batch.js';
+import { paramSites } from './section1/optimizers.js';
 
 // ---- Exact arithmetic on binary64 values (numerics/binary64.ts): n·2^-s, rounded once by `rounded`. ----
 

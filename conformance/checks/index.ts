@@ -1,16 +1,16 @@
 /** Every check of the suite, in the notes' order (Sections 1 to 4), then the fixture vectors. */
-import type { Check } from '../check.js';
-import { batchChecks } from './batch.js';
-import { conventionChecks } from './conventions.js';
+import type { Check } from '../core/check.js';
+import { batchChecks } from './section4/batch.js';
+import { conventionChecks } from './section3/conventions.js';
 import { fixtureChecks } from './fixtures.js';
-import { forwardChecks } from './forward.js';
-import { gradientChecks } from './gradient.js';
+import { forwardChecks } from './section2/forward.js';
+import { gradientChecks } from './section3/gradient.js';
 import { identityChecks } from './identities.js';
-import { lossChecks } from './loss.js';
-import { networkChecks } from './networks.js';
-import { optimizerChecks } from './optimizers.js';
-import { samplingChecks } from './sampling.js';
-import { section2Checks } from './section2.js';
+import { lossChecks } from './section1/loss.js';
+import { networkChecks } from './section3/networks.js';
+import { optimizerChecks } from './section1/optimizers.js';
+import { samplingChecks } from './section1/sampling.js';
+import { section2Checks } from './section2/networks.js';
 
 export const CHECKS: readonly Check[] = [
   ...lossChecks, // Section 1: eq. 1.1-1.2

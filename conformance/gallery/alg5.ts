@@ -8,7 +8,7 @@ import { columnVector, toRows } from '../../reference/matrix.js';
 import { algorithm5WithPrintedLines, type Algorithm5PrintedLine, type Algorithm5Result } from '../../reference/asPrinted.js';
 import type { Matrix as MathMatrix } from '../../reference/numeric.js';
 import { toParams } from '../adapters/reference.js';
-import type { NetParams, Vector } from '../interface.js';
+import type { NetParams, Vector } from '../core/interface.js';
 import { compose } from './compose.js';
 import type { GalleryEntry } from './types.js';
 

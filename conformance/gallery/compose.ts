@@ -6,8 +6,8 @@
  * (gallery.test.ts), which shows each entry fails because of its own part.
  */
 import { referenceImplementation } from '../adapters/reference.js';
-import type { Activation, Conventions, Dtype, ForwardBatchRequest, ForwardBatchResult, ForwardResult, Implementation, NetParams, Operations, Vector } from '../interface.js';
-import { ACTIVATIONS } from '../interface.js';
+import type { Activation, Conventions, Dtype, ForwardBatchRequest, ForwardBatchResult, ForwardResult, Implementation, NetParams, Operations, Vector } from '../core/interface.js';
+import { ACTIVATIONS } from '../core/interface.js';
 import { mapParams, sumParams } from './params.js';
 
 const reference = referenceImplementation().operations as Operations;

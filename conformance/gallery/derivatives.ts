@@ -1,6 +1,6 @@
 /** Wrong σ' in line 4 of Algorithm 5 (eq. 3.15, 3.4/sigma-prime, 3.4/relu-prime), one hook of the hand-written network each. */
 import { reluPrime } from '../../reference/activations.js';
-import type { Activation } from '../interface.js';
+import type { Activation } from '../core/interface.js';
 import { compose } from './compose.js';
 import { CORRECT_HOOKS, handwritten, type Hooks } from './handwritten.js';
 import type { GalleryEntry } from './types.js';

@@ -8,8 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { referenceImplementation } from '../adapters/reference.js';
 import { CHECKS } from '../checks/index.js';
-import type { Implementation } from '../interface.js';
-import { failed, runChecks, type CheckResult } from '../runner.js';
+import type { Implementation } from '../core/interface.js';
+import { failed, runChecks, type CheckResult } from '../core/runner.js';
 import { compose } from './compose.js';
 import { handwritten } from './handwritten.js';
 import { GALLERY, type GalleryEntry } from './index.js';

@@ -6,7 +6,7 @@
  * (reference/activations.ts) on plain numbers.
  */
 import { activationByName } from '../../reference/activations.js';
-import type { Activation, ForwardBatchRequest, ForwardBatchResult, ForwardResult, Matrix, NetParams, Vector } from '../interface.js';
+import type { Activation, ForwardBatchRequest, ForwardBatchResult, ForwardResult, Matrix, NetParams, Vector } from '../core/interface.js';
 import type { Parts } from './compose.js';
 import { mapParams } from './params.js';
 

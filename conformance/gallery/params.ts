@@ -1,5 +1,5 @@
 /** Plain θ-shaped arithmetic (footnote 6: a gradient has the shape of θ), entry by entry. */
-import type { NetParams } from '../interface.js';
+import type { NetParams } from '../core/interface.js';
 
 /** f applied to every entry of W and b (with the entries of `others` at the same place). */
 export function mapParams(p: NetParams, f: (v: number, which: 'W' | 'b', ...rest: number[]) => number, ...others: NetParams[]): NetParams {

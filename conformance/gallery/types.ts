@@ -3,7 +3,7 @@
  * must reject it naming which equation. The gallery is the suite's own test: a check that lets a
  * gallery entry through is too weak.
  */
-import type { Implementation } from '../interface.js';
+import type { Implementation } from '../core/interface.js';
 
 export interface GalleryEntry {
   /** name 'bad: <short name>'. */

@@ -1,9 +1,9 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { referenceImplementation } from '../adapters/reference.js';
-import { capabilities, OPERATION_NAMES, type Implementation } from '../interface.js';
-import type { CheckResult } from '../runner.js';
-import { runSuite } from '../suite.js';
+import { capabilities, OPERATION_NAMES, type Implementation } from '../core/interface.js';
+import type { CheckResult } from '../core/runner.js';
+import { runSuite } from '../core/suite.js';
 import { jsonReport, REPORT_SCHEMA, REPORT_VERSION, serializeReport } from './json.js';
 
 const validate = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true, validateFormats: false }).compile(REPORT_SCHEMA);

@@ -3,9 +3,9 @@
  * declare) and one record per (implementation, check). No timestamp unless asked for, so two runs
  * with the same seed differ only in their durations.
  */
-import { STATUSES } from '../check.js';
-import { ACTIVATIONS, capabilities, DTYPES, OPERATION_NAMES, type Activation, type Dtype, type Implementation, type OperationName } from '../interface.js';
-import { verdictIds, type CheckResult } from '../runner.js';
+import { STATUSES } from '../core/check.js';
+import { ACTIVATIONS, capabilities, DTYPES, OPERATION_NAMES, type Activation, type Dtype, type Implementation, type OperationName } from '../core/interface.js';
+import { verdictIds, type CheckResult } from '../core/runner.js';
 
 /** Bumped when a field changes meaning or disappears (adding a field keeps the version). */
 export const REPORT_VERSION = 1;
@@ -13,7 +13,7 @@ export const REPORT_VERSION = 1;
 export interface ImplementationInfo {
   readonly name: string;
   readonly dtype: Dtype;
-  /** The error model it is judged by (conformance/tolerances.ts); null: its dtype's generic one. */
+  /** The error model it is judged by (conformance/oracles/tolerances.ts); null: its dtype's generic one. */
   readonly precision: string | null;
   readonly capabilities: readonly OperationName[];
   readonly activations: readonly Activation[];

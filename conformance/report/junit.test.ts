@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Status } from '../check.js';
-import type { CheckResult } from '../runner.js';
+import type { Status } from '../core/check.js';
+import type { CheckResult } from '../core/runner.js';
 import type { JsonReport } from './json.js';
 import { junitReport, xmlSafe } from './junit.js';
 

@@ -5,7 +5,7 @@
  * <skipped> with the reason, and every message (convention, expected-fail, pass) is kept in
  * <system-out>. Built from the JSON report, so both say the same thing.
  */
-import type { CheckResult } from '../runner.js';
+import type { CheckResult } from '../core/runner.js';
 import type { JsonReport } from './json.js';
 
 const SUITES_NAME = 'cs229-dl conformance';

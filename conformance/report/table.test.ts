@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { INVENTORY } from '../../spec/inventory/index.js';
-import type { Status } from '../check.js';
-import type { EntryCoverage } from '../coverage.js';
-import type { CheckResult } from '../runner.js';
+import type { Status } from '../core/check.js';
+import type { EntryCoverage } from './coverage.js';
+import type { CheckResult } from '../core/runner.js';
 import { aggregateStatus, cellFor, formatTable, useColour, wrap } from './table.js';
 
 const entry = (id: string) => {

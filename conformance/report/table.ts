@@ -4,9 +4,9 @@
  * statement; then every failure with its message, the conventions and known failures, and a
  * summary per implementation. Plain text that reads at 120 columns; ANSI colour only on request.
  */
-import { STATUSES, type Status } from '../check.js';
-import type { EntryCoverage } from '../coverage.js';
-import { verdictIds, type CheckResult } from '../runner.js';
+import { STATUSES, type Status } from '../core/check.js';
+import type { EntryCoverage } from './coverage.js';
+import { verdictIds, type CheckResult } from '../core/runner.js';
 import { printable } from './printable.js';
 
 /**
@@ -46,7 +46,7 @@ export interface TableInput {
   /** Column order. */
   readonly implementations: readonly string[];
   readonly results: readonly CheckResult[];
-  /** The inventory with the checks covering each entry (conformance/coverage.ts#specCoverage). */
+  /** The inventory with the checks covering each entry (conformance/report/coverage.ts#specCoverage). */
   readonly coverage: readonly EntryCoverage[];
   /** Line width to fit (default 120). */
   readonly width?: number;

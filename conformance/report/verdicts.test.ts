@@ -4,13 +4,13 @@
  * exit code is 0 only when something was verified.
  */
 import { describe, expect, it } from 'vitest';
-import { NotSupported } from '../check.js';
+import { NotSupported } from '../core/check.js';
 import { CHECKS } from '../checks/index.js';
 import { fixtureChecks } from '../checks/fixtures.js';
-import { specCoverage } from '../coverage.js';
+import { specCoverage } from './coverage.js';
 import { GALLERY } from '../gallery/index.js';
-import type { ForwardBatchRequest, Implementation } from '../interface.js';
-import { EXIT_CODES, runChecks, runVerdict } from '../runner.js';
+import type { ForwardBatchRequest, Implementation } from '../core/interface.js';
+import { EXIT_CODES, runChecks, runVerdict } from '../core/runner.js';
 import { corrupted, reference } from '../testing/checkTesting.js';
 import { cellFor, formatTable } from './table.js';
 

@@ -1,9 +1,9 @@
 /** What the tests of the checks share: a reference to corrupt, one check run on one implementation, all checks passing. */
 import { expect } from 'vitest';
 import { referenceImplementation } from '../adapters/reference.js';
-import type { Check } from '../check.js';
-import type { Implementation, Operations } from '../interface.js';
-import { runChecks, type CheckResult } from '../runner.js';
+import type { Check } from '../core/check.js';
+import type { Implementation, Operations } from '../core/interface.js';
+import { runChecks, type CheckResult } from '../core/runner.js';
 
 export const reference = referenceImplementation();
 

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CheckResult } from '../../conformance/runner.js';
+import type { CheckResult } from '../../conformance/core/runner.js';
 import { progress, progressBar } from './output.js';
 
 /** A stream that records what is written; a terminal of 80 columns when `tty`. */

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import cliProgress from 'cli-progress';
 import { serializeReport, type JsonReport } from '../../conformance/report/json.js';
 import { junitReport } from '../../conformance/report/junit.js';
-import type { CheckResult } from '../../conformance/runner.js';
+import type { CheckResult } from '../../conformance/core/runner.js';
 
 /** Progress is drawn only on a terminal, and never when CI is set: logs and CI output stay clean. */
 export function showsProgress(stream: NodeJS.WriteStream): boolean {

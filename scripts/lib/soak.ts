@@ -6,9 +6,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import { CHECKS } from '../../conformance/checks/index.js';
-import type { Check } from '../../conformance/check.js';
-import type { Implementation } from '../../conformance/interface.js';
-import { runChecks, type CheckResult } from '../../conformance/runner.js';
+import type { Check } from '../../conformance/core/check.js';
+import type { Implementation } from '../../conformance/core/interface.js';
+import { runChecks, type CheckResult } from '../../conformance/core/runner.js';
 import { SOAK_TARGETS, type SoakTarget } from './soakTargets.js';
 
 /** The implementations a soak can run: the reference, the accelerated path, the example programs (numpy, Python's standard library, plain JavaScript). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RUNS, DEFAULT_SEED } from '../../conformance/runner.js';
+import { DEFAULT_RUNS, DEFAULT_SEED } from '../../conformance/core/runner.js';
 import { UsageError } from './cli.js';
 import { parseStartArgs } from './startOptions.js';
 

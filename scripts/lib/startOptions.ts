@@ -2,7 +2,7 @@
  * The command line of `npm start` (scripts/start.ts): the conformance suite on the reference and
  * on the accelerated path. Parsing only; a bad command line is a UsageError (exit code 2).
  */
-import { DEFAULT_RUNS, DEFAULT_SEED } from '../../conformance/runner.js';
+import { DEFAULT_RUNS, DEFAULT_SEED } from '../../conformance/core/runner.js';
 import { oneOf, parseCommandLine } from './cli.js';
 import { SUITE_OPTIONS, suiteOptions, type SuiteCliOptions } from './suiteOptions.js';
 

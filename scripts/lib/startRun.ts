@@ -5,7 +5,7 @@
  * `--help` and a bad option answer without loading mathjs and tfjs.
  */
 import { referenceImplementation } from '../../conformance/adapters/reference.js';
-import type { Implementation } from '../../conformance/interface.js';
+import type { Implementation } from '../../conformance/core/interface.js';
 import type { NodeBackend, StartOptions } from './startOptions.js';
 import { runAndReport, selectChecks, settingsLine } from './suiteRun.js';
 

@@ -4,7 +4,7 @@
  * (no mathjs, no tfjs): scripts/lib/startOptions.ts and scripts/lib/verifyOptions.ts add each
  * command's own options.
  */
-import { DEFAULT_RUNS, DEFAULT_SEED } from '../../conformance/runner.js';
+import { DEFAULT_RUNS, DEFAULT_SEED } from '../../conformance/core/runner.js';
 import { fileName, integer, UsageError, type CliOptions } from './cli.js';
 
 /** The parseArgs declarations of the shared options. */

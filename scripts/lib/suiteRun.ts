@@ -2,17 +2,17 @@
  * The run path `npm start` (scripts/lib/startRun.ts) and `npm run verify` (scripts/lib/verifyRun.ts)
  * share: the checks --only selects, the settings line, the run with its progress bars, the
  * per-equation table, the JSON and JUnit reports, the reproducers, and the verdict
- * (conformance/runner.ts#runVerdict) that gives the exit code.
+ * (conformance/core/runner.ts#runVerdict) that gives the exit code.
  */
-import type { Check } from '../../conformance/check.js';
+import type { Check } from '../../conformance/core/check.js';
 import { CHECKS } from '../../conformance/checks/index.js';
-import { specCoverage } from '../../conformance/coverage.js';
-import type { Implementation } from '../../conformance/interface.js';
+import { specCoverage } from '../../conformance/report/coverage.js';
+import type { Implementation } from '../../conformance/core/interface.js';
 import { jsonReport } from '../../conformance/report/json.js';
 import { formatTable, useColour } from '../../conformance/report/table.js';
-import { writeReproducers } from '../../conformance/reproducer.js';
-import { runVerdict, selected, type RunOptions } from '../../conformance/runner.js';
-import { runSuite, type SuiteRun } from '../../conformance/suite.js';
+import { writeReproducers } from '../../conformance/replay/reproducer.js';
+import { runVerdict, selected, type RunOptions } from '../../conformance/core/runner.js';
+import { runSuite, type SuiteRun } from '../../conformance/core/suite.js';
 import { UsageError } from './cli.js';
 import { progress, writeReports } from './output.js';
 import type { SuiteCliOptions } from './suiteOptions.js';

@@ -2,7 +2,7 @@
  * The command line of `npm run verify` (scripts/verify.ts): which implementation to verify and
  * how. Parsing only; a bad command line is a UsageError (exit code 2).
  */
-import { DEFAULT_RUNS, DEFAULT_SEED } from '../../conformance/runner.js';
+import { DEFAULT_RUNS, DEFAULT_SEED } from '../../conformance/core/runner.js';
 import { fileName, integer, parseCommandLine, UsageError } from './cli.js';
 import { SUITE_OPTIONS, suiteOptions, type SuiteCliOptions } from './suiteOptions.js';
 

@@ -2,11 +2,11 @@
 import { moduleImplementation } from '../../conformance/adapters/module.js';
 import { stdioImplementation } from '../../conformance/adapters/stdio.js';
 import { CHECKS } from '../../conformance/checks/index.js';
-import { readExpectations } from '../../conformance/expectations.js';
-import type { Implementation } from '../../conformance/interface.js';
+import { readExpectations } from '../../conformance/core/expectations.js';
+import type { Implementation } from '../../conformance/core/interface.js';
 import { printable } from '../../conformance/report/printable.js';
-import { readReproducer, replay, type ReproducerFile } from '../../conformance/reproducer.js';
-import { EXIT_CODES, failed, type CheckResult, type RunOptions } from '../../conformance/runner.js';
+import { readReproducer, replay, type ReproducerFile } from '../../conformance/replay/reproducer.js';
+import { EXIT_CODES, failed, type CheckResult, type RunOptions } from '../../conformance/core/runner.js';
 import { UsageError } from './cli.js';
 import { runAndReport, selectChecks, settingsLine } from './suiteRun.js';
 import type { Target, VerifyOptions } from './verifyOptions.js';
@@ -31,7 +31,7 @@ async function open(target: Target, options: VerifyOptions, deadline: number): P
   }
 }
 
-/** The --replay file, validated completely (conformance/reproducer.ts#readReproducer); a bad one is a usage error. */
+/** The --replay file, validated completely (conformance/replay/reproducer.ts#readReproducer); a bad one is a usage error. */
 function readReplayFile(path: string): ReproducerFile {
   try {
     return readReproducer(path);

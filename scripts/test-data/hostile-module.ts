@@ -6,7 +6,7 @@
  * never settles; anything else answers correctly.
  */
 import { referenceImplementation } from '../../conformance/adapters/reference.js';
-import type { ForwardRequest, Implementation } from '../../conformance/interface.js';
+import type { ForwardRequest, Implementation } from '../../conformance/core/interface.js';
 
 export function createImplementation(): Implementation {
   const reference = referenceImplementation();

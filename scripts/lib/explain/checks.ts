@@ -1,11 +1,11 @@
 /** The conformance checks covering an inventory entry (their `specIds`), or why none can. */
-import type { Check } from '../../../conformance/check.js';
+import type { Check } from '../../../conformance/core/check.js';
 import { CHECKS } from '../../../conformance/checks/index.js';
-import { UNCHECKABLE } from '../../../conformance/uncheckable.js';
+import { UNCHECKABLE } from '../../../conformance/report/uncheckable.js';
 
 export interface Coverage {
   readonly checks: readonly Pick<Check, 'id' | 'title'>[];
-  /** Why no check can observe the entry (conformance/uncheckable.ts), when none does. */
+  /** Why no check can observe the entry (conformance/report/uncheckable.ts), when none does. */
   readonly uncheckable?: string;
 }
 

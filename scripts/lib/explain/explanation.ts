@@ -82,7 +82,7 @@ export function renderText(x: Explanation): string {
     const w = Math.max(...x.coverage.checks.map((c) => c.id.length));
     out.push(`Conformance checks covering ${entry.id} (${x.coverage.checks.length}):`, ...indent(x.coverage.checks.map((c) => `${c.id.padEnd(w)}  ${c.title}`)));
   } else {
-    out.push(`No conformance check covers ${entry.id}: ${x.coverage.uncheckable ?? 'no check names it and no reason is recorded (conformance/uncheckable.ts)'}`);
+    out.push(`No conformance check covers ${entry.id}: ${x.coverage.uncheckable ?? 'no check names it and no reason is recorded (conformance/report/uncheckable.ts)'}`);
   }
   return `${out.join('\n')}\n`;
 }

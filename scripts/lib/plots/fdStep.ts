@@ -7,7 +7,7 @@
  * with the minimum near h = ε^{1/3}. Sigmoid rather than ReLU: along one parameter a ReLU network's
  * J is piecewise quadratic, J''' = 0, and the right arm of the V would vanish.
  */
-import { toleranceProfile } from '../../../conformance/tolerances.js';
+import { toleranceProfile } from '../../../conformance/oracles/tolerances.js';
 import { squaredLoss } from '../../../reference/loss.js';
 import { columnVector, matrixFromRows, toRows } from '../../../reference/matrix.js';
 import { forward, initializeParams, type Params } from '../../../reference/network.js';
@@ -125,7 +125,7 @@ export function projectSteps(): { label: string; name: string; h: number }[] {
   const float32Step = toleranceProfile({ dtype: 'float32' }).fdStep;
   return [
     { label: 'FD_STEP', name: `FD_STEP = ε^(1/3) = ${FD_STEP.toExponential(2)} (float64, reference tests)`, h: FD_STEP },
-    { label: 'fdStep', name: `fdStep = ${float32Step.toExponential(2)} (float32, conformance/tolerances.ts)`, h: float32Step },
+    { label: 'fdStep', name: `fdStep = ${float32Step.toExponential(2)} (float32, conformance/oracles/tolerances.ts)`, h: float32Step },
   ];
 }
 
