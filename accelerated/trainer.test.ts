@@ -3,25 +3,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { columnVector, matrixFromRows } from '../reference/matrix.js';
 import { gd, minibatchSgd, sgd, type Example } from '../reference/optimizers.js';
 import { fromRowMajor } from '../reference/rowMajor.js';
-import type { DataSet, RowParamsData } from './model.js';
 import { NODE_BACKENDS, useNodeBackend } from './node/backends.js';
 import { Trainer } from './trainer.js';
+import { DATA_6, THETA_4_3_1 } from './testing/smallProblem.js';
 
 // The θ and losses of these runs against the reference's, within float32 bounds, are checked in
 // conformance/adapters/trainer.test.ts (it judges with the conformance oracle, which accelerated/ never imports).
 
-/** A 4-3-1 ReLU net and n = 6 examples (n != B = 4 != m_1 = 3), generic values. */
-const THETA: RowParamsData = {
-  W: [
-    [[0.5, -0.25, 0.75], [-0.6, 0.3, 0.2], [0.1, 0.9, -0.4], [0.35, -0.8, 0.15]],
-    [[0.7], [-0.45], [0.6]],
-  ],
-  b: [[0.1, -0.2, 0.05], [0.3]],
-};
-const DATA: DataSet = {
-  X: [[0.2, -0.4, 0.6, 0.1], [-0.7, 0.3, 0.5, -0.2], [0.9, 0.1, -0.3, 0.4], [-0.1, -0.8, 0.2, 0.6], [0.4, 0.5, -0.9, -0.3], [0.05, 0.7, 0.3, -0.6]],
-  y: [0.5, -0.3, 0.8, 0.1, -0.6, 0.2],
-};
+const THETA = THETA_4_3_1;
+const DATA = DATA_6;
 const EXAMPLES: Example[] = DATA.X.map((x, i) => ({ x: columnVector(x), y: DATA.y[i]! }));
 const COLUMNS = fromRowMajor({ W: THETA.W.map((W) => matrixFromRows(W)), b: THETA.b.map((b) => matrixFromRows([b])) });
 

@@ -7,23 +7,13 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DataSet, RowParamsData } from '../../accelerated/model.js';
 import { NODE_BACKENDS, useNodeBackend } from '../../accelerated/node/backends.js';
 import { Trainer, type TrainingRun } from '../../accelerated/trainer.js';
 import { expectGradientWithinReference, expectOutputsAndLossWithinReference, expectTrainingWithinReference } from './withinReference.js';
+import { DATA_6, THETA_4_3_1 } from '../../accelerated/testing/smallProblem.js';
 
-/** A 4-3-1 ReLU net and n = 6 examples (n != B = 4 != m_1 = 3), generic values (as in accelerated/trainer.test.ts). */
-const THETA: RowParamsData = {
-  W: [
-    [[0.5, -0.25, 0.75], [-0.6, 0.3, 0.2], [0.1, 0.9, -0.4], [0.35, -0.8, 0.15]],
-    [[0.7], [-0.45], [0.6]],
-  ],
-  b: [[0.1, -0.2, 0.05], [0.3]],
-};
-const DATA: DataSet = {
-  X: [[0.2, -0.4, 0.6, 0.1], [-0.7, 0.3, 0.5, -0.2], [0.9, 0.1, -0.3, 0.4], [-0.1, -0.8, 0.2, 0.6], [0.4, 0.5, -0.9, -0.3], [0.05, 0.7, 0.3, -0.6]],
-  y: [0.5, -0.3, 0.8, 0.1, -0.6, 0.2],
-};
+const THETA = THETA_4_3_1;
+const DATA = DATA_6;
 const PROBLEM = { params: THETA, activation: 'relu', data: DATA } as const;
 
 /**
