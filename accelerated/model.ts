@@ -8,24 +8,15 @@
  */
 import * as tf from '@tensorflow/tfjs';
 
-/** σ of eq. 2.14 (sigmoid), 2.15 (tanh), 2/relu, and the identity (eq. 2.16's linear model). */
-export type ActivationName = 'relu' | 'sigmoid' | 'tanh' | 'identity';
+import type { ActivationName } from '../spec/activations.js';
 
 /**
- * θ as plain numbers in row-major layout (eq. 4.4 and its conversion paragraph), what RowParams
- * holds as tensors: W[k − 1] = W^{[k]ᵀ} is m_{k−1}×m_k (rows of numbers), b[k − 1] = b^{[k]ᵀ} is a
- * list of m_k numbers; m_r = 1.
+ * σ of eq. 2.14 (sigmoid), 2.15 (tanh), 2/relu, and the identity (eq. 2.16's linear model): the
+ * names of spec/activations.ts. The plain data the path takes and gives back are numerics/plain.ts's
+ * RowParamsData (θ row-major, what RowParams holds as tensors) and DataSet (X n×d, one example per row).
  */
-export interface RowParamsData {
-  readonly W: readonly (readonly (readonly number[])[])[];
-  readonly b: readonly (readonly number[])[];
-}
-
-/** A data set in row layout: X is n×d (row i is x^{(i)ᵀ}), y has n entries. */
-export interface DataSet {
-  readonly X: readonly (readonly number[])[];
-  readonly y: readonly number[];
-}
+export type { ActivationName };
+export type { DataSet, RowParamsData } from '../numerics/plain.js';
 
 /** θ in row-major layout: W[k − 1] is W^{[k]ᵀ} (m_{k−1}×m_k), b[k − 1] is b^{[k]ᵀ} (1×m_k). */
 export interface RowParams {

@@ -5,6 +5,7 @@ import { gd, minibatchSgd, sgd, type Example } from '../reference/optimizers.js'
 import { fromRowMajor } from '../reference/rowMajor.js';
 import { NODE_BACKENDS, useNodeBackend } from './node/backends.js';
 import { Trainer } from './trainer.js';
+import type { RowParamsData } from '../numerics/plain.js';
 import { DATA_6, THETA_4_3_1 } from './testing/smallProblem.js';
 
 // The θ and losses of these runs against the reference's, within float32 bounds, are checked in
@@ -68,7 +69,7 @@ for (const backend of NODE_BACKENDS) {
       const options = { alpha: 0.1, nIter: 25, seed: 99, B: 3 };
       const once = await withTrainer(async (t) => ({ run: await t.minibatchSgd(options), theta: await t.params() }));
       const twice = await withTrainer(async (t) => ({ run: await t.minibatchSgd(options), theta: await t.params() }));
-      const bits = (v: { run: { losses: number[] }; theta: { W: number[][][]; b: number[][] } }): number[] =>
+      const bits = (v: { run: { losses: number[] }; theta: RowParamsData }): number[] =>
         Array.from(new Uint32Array(Float32Array.from([...v.run.losses, ...v.theta.W.flat(2), ...v.theta.b.flat()]).buffer));
       expect(bits(twice)).toEqual(bits(once));
       const other = await withTrainer(async (t) => ({ run: await t.minibatchSgd({ ...options, seed: 100 }), theta: await t.params() }));

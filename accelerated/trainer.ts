@@ -12,7 +12,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { createRng, sampleIndex, sampleWithoutReplacement } from '../reference/sampler.js';
-import { backpropRows, forwardRows, gdStep, lossRows, minibatchStep, sgdStep, type ActivationName, type DataSet, type RowParams, type RowParamsData } from './model.js';
+import type { DataSet, RowParamsData } from '../numerics/plain.js';
+import { backpropRows, forwardRows, gdStep, lossRows, minibatchStep, sgdStep, type ActivationName, type RowParams } from './model.js';
 import {
   DIVERGED,
   finiteResults,
@@ -28,12 +29,6 @@ import {
   validateRowParams,
   validateSeed,
 } from './validate.js';
-
-/** Plain row-major θ (or gradient) as read back from the tensors: W[k − 1] m_{k−1}×m_k, b[k − 1] m_k. */
-export interface PlainParams {
-  W: number[][][];
-  b: number[][];
-}
 
 export interface TrainingOptions {
   /** Learning rate α > 0. */
@@ -157,7 +152,7 @@ export class Trainer {
   }
 
   /** Eq. 1.5 / 1/dataset-gradient: the mean gradient over `batch` (default: all n rows, ∇J(θ) of eq. 1.2). */
-  async gradient(batch?: readonly number[]): Promise<PlainParams> {
+  async gradient(batch?: readonly number[]): Promise<RowParamsData> {
     if (batch !== undefined) validateBatch(batch, this.n);
     const { theta } = this.#live();
     const g = tf.tidy(() => {
@@ -167,8 +162,8 @@ export class Trainer {
     return finiteRowParams('eq. 1.5', '∇_θ J_B(θ)', await readParams(unflatParams(g, theta.W.length)), OVERFLOWED);
   }
 
-  /** θ read back as plain numbers (row-major, like RowParamsData). */
-  async params(): Promise<PlainParams> {
+  /** θ read back as plain numbers (row-major). */
+  async params(): Promise<RowParamsData> {
     const { theta } = this.#live();
     return finiteRowParams('eq. 1.5', 'θ', await readParams(theta, false), `a step diverged; lower α`);
   }
@@ -273,7 +268,7 @@ async function readAndDispose(t: tf.Tensor): Promise<number[]> {
 }
 
 /** Reads W (m_{k−1}×m_k) and b (1×m_k → m_k numbers); disposes them when `owned`. */
-async function readParams(g: RowParams, owned = true): Promise<PlainParams> {
+async function readParams(g: RowParams, owned = true): Promise<RowParamsData> {
   try {
     const W = await Promise.all(g.W.map((t) => t.array()));
     const b = await Promise.all(g.b.map(async (t) => (await t.array())[0]!));

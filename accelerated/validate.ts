@@ -1,20 +1,21 @@
 /**
- * Checks on the plain data of the accelerated path (model.ts#RowParamsData, DataSet), run BEFORE
+ * Checks on the plain data of the accelerated path (numerics/plain.ts#RowParamsData, DataSet), run BEFORE
  * any tensor is made: a bad input throws a SpecError naming the equation it violates and allocates
  * nothing.
  * Dependency-free (no tfjs, no mathjs), so a browser page can bundle it.
  */
 import { NonFiniteError, SpecError } from '../spec/specError.js';
-import type { ActivationName, DataSet, RowParamsData } from './model.js';
+import type { DataSet, RowParamsData } from '../numerics/plain.js';
+import { ACTIVATION_NAMES, type ActivationName } from '../spec/activations.js';
 
-export const ACTIVATION_NAMES: readonly ActivationName[] = ['relu', 'sigmoid', 'tanh', 'identity'];
+export { ACTIVATION_NAMES };
 
 const PARAMS = 'eq. 4.4';
 
 /** Eq. 2.14 (and 2/relu, 2.15, the identity of 2.16): σ must be one of the activations the notes use. */
 export function validateActivation(name: unknown): ActivationName {
   if (typeof name !== 'string' || !(ACTIVATION_NAMES as readonly string[]).includes(name)) {
-    throw new SpecError('eq. 2.14', `unknown activation ${describe(name)}; expected one of ${ACTIVATION_NAMES.join(', ')}`);
+    throw new SpecError('eq. 2.14', `unknown activation ${describeValue(name)}; expected one of ${ACTIVATION_NAMES.join(', ')}`);
   }
   return name as ActivationName;
 }
@@ -83,7 +84,7 @@ export function validateBatch(batch: readonly number[], n: number): void {
   const seen = new Set<number>();
   batch.forEach((j, t) => {
     if (typeof j !== 'number' || !Number.isInteger(j) || j < 0 || j >= n) {
-      throw new SpecError(where, `index j_${t + 1} = ${describe(j)} is out of range: examples are 0..${n - 1} (0-based, n = ${n})`);
+      throw new SpecError(where, `index j_${t + 1} = ${describeValue(j)} is out of range: examples are 0..${n - 1} (0-based, n = ${n})`);
     }
     if (seen.has(j)) throw new SpecError(where, `index ${j} appears twice in the batch: j_1..j_B are sampled without replacement`);
     seen.add(j);
@@ -92,14 +93,14 @@ export function validateBatch(batch: readonly number[], n: number): void {
 
 /** Algorithm 2 line 3 with line 4's samples given: a list of batches, one per iteration, each valid. */
 export function validateBatches(batches: readonly (readonly number[])[], n: number): void {
-  if (!Array.isArray(batches)) throw new SpecError('Algorithm 2 line 3', `batches must be a list of batches, one per iteration, got ${describe(batches)}`);
+  if (!Array.isArray(batches)) throw new SpecError('Algorithm 2 line 3', `batches must be a list of batches, one per iteration, got ${describeValue(batches)}`);
   batches.forEach((batch) => validateBatch(batch, n));
 }
 
 /** Eq. 1.5 (and 1.3, 1.4: pass `where`): the learning rate α must be finite and > 0. */
 export function validateAlpha(alpha: unknown, where = 'eq. 1.5'): number {
   if (typeof alpha !== 'number' || !Number.isFinite(alpha) || alpha <= 0 || alpha > FLOAT32_MAX) {
-    throw new SpecError(where, `learning rate α must be finite and > 0, got ${describe(alpha)}`);
+    throw new SpecError(where, `learning rate α must be finite and > 0, got ${describeValue(alpha)}`);
   }
   return alpha;
 }
@@ -107,7 +108,7 @@ export function validateAlpha(alpha: unknown, where = 'eq. 1.5'): number {
 /** Algorithm 1 line 1 / Algorithm 2 line 1: n_iter must be a positive integer. */
 export function validateIterations(nIter: unknown, where: string): number {
   if (typeof nIter !== 'number' || !Number.isInteger(nIter) || nIter < 1) {
-    throw new SpecError(where, `n_iter (number of iterations) must be a positive integer, got ${describe(nIter)}`);
+    throw new SpecError(where, `n_iter (number of iterations) must be a positive integer, got ${describeValue(nIter)}`);
   }
   return nIter;
 }
@@ -116,17 +117,17 @@ export function validateIterations(nIter: unknown, where: string): number {
 export function validateBatchSize(B: unknown, n: number): number {
   if (B === undefined) throw new SpecError('Algorithm 2 line 1', 'the batch size B is a required hyperparameter');
   if (typeof B !== 'number' || !Number.isInteger(B) || B < 1 || B > n) {
-    throw new SpecError('Algorithm 2 line 4', `batch size B must be an integer in 1..n (n = ${n}) when sampling without replacement, got ${describe(B)}`);
+    throw new SpecError('Algorithm 2 line 4', `batch size B must be an integer in 1..n (n = ${n}) when sampling without replacement, got ${describeValue(B)}`);
   }
   return B;
 }
 
 /** [rows, columns] of a list of rows of equal length; fails clearly on anything else. */
 function matrixShape(where: string, name: string, M: unknown): [number, number] {
-  if (!Array.isArray(M)) throw new SpecError(where, `${name} must be a matrix (a list of rows), got ${describe(M)}`);
+  if (!Array.isArray(M)) throw new SpecError(where, `${name} must be a matrix (a list of rows), got ${describeValue(M)}`);
   let cols = 0;
   M.forEach((row: unknown, i) => {
-    if (!Array.isArray(row)) throw new SpecError(where, `${name} row ${i + 1} must be a list of numbers, got ${describe(row)}`);
+    if (!Array.isArray(row)) throw new SpecError(where, `${name} row ${i + 1} must be a list of numbers, got ${describeValue(row)}`);
     if (i === 0) cols = row.length;
     else if (row.length !== cols) throw new SpecError(where, `${name} row ${i + 1} has ${row.length} entries but row 1 has ${cols} (rows of a matrix have equal length)`);
   });
@@ -134,16 +135,16 @@ function matrixShape(where: string, name: string, M: unknown): [number, number] 
 }
 
 function vectorLength(where: string, name: string, v: unknown): number {
-  if (!Array.isArray(v)) throw new SpecError(where, `${name} must be a list of numbers, got ${describe(v)}`);
+  if (!Array.isArray(v)) throw new SpecError(where, `${name} must be a list of numbers, got ${describeValue(v)}`);
   return v.length;
 }
 
 /** The largest finite float32, (2 − 2^-23)·2^127: beyond it a number becomes ±Infinity on upload. */
 export const FLOAT32_MAX = 3.4028234663852886e38;
 
-/** A finite number that stays finite in float32; otherwise why not. */
-function notFinite(v: unknown): string | undefined {
-  if (typeof v !== 'number' || !Number.isFinite(v)) return `is ${describe(v)}`;
+/** A finite number that stays finite in float32; otherwise why not ('is NaN', 'is 1e+39, which overflows float32 (…)'). */
+export function notFinite32(v: unknown): string | undefined {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return `is ${describeValue(v)}`;
   if (Math.abs(v) > FLOAT32_MAX) return `is ${v}, which overflows float32 (|v| <= ${FLOAT32_MAX})`;
   return undefined;
 }
@@ -152,7 +153,7 @@ function notFinite(v: unknown): string | undefined {
 function expectFiniteRows(where: string, name: string, M: readonly (readonly unknown[])[]): void {
   M.forEach((row, i) =>
     row.forEach((v, j) => {
-      const why = notFinite(v);
+      const why = notFinite32(v);
       if (why !== undefined) throw badNumber(where, `${name} must be finite, but entry (${i + 1},${j + 1}) ${why}`, v);
     }),
   );
@@ -160,7 +161,7 @@ function expectFiniteRows(where: string, name: string, M: readonly (readonly unk
 
 function expectFiniteList(where: string, name: string, v: readonly unknown[]): void {
   v.forEach((x, i) => {
-    const why = notFinite(x);
+    const why = notFinite32(x);
     if (why !== undefined) throw badNumber(where, `${name} must be finite, but entry ${i + 1} ${why}`, x);
   });
 }
@@ -186,7 +187,7 @@ export function finiteResults(where: string, name: (i: number) => string, values
 }
 
 /** Every entry of a row-major θ or gradient read back (W[k] rows, b[k] lists) finite; else a NonFiniteError naming it. */
-export function finiteRowParams<T extends { readonly W: readonly (readonly (readonly number[])[])[]; readonly b: readonly (readonly number[])[] }>(
+export function finiteRowParams<T extends RowParamsData>(
   where: string,
   name: string,
   params: T,
@@ -206,7 +207,13 @@ export function finiteRowParams<T extends { readonly W: readonly (readonly (read
   return params;
 }
 
-function describe(v: unknown): string {
+/**
+ * A value in an error message about plain data: a number as itself, a string quoted, a list by its
+ * length, null/undefined by name, anything else by its type ('must be a list of numbers, got 3').
+ * The one describer of plain inputs (conformance/adapters/rowMajor.ts uses it too); the reference's,
+ * which also names mathjs matrices and BigNumbers, is reference/errors.ts's.
+ */
+export function describeValue(v: unknown): string {
   if (typeof v === 'number') return String(v);
   if (typeof v === 'string') return `'${v}'`;
   if (Array.isArray(v)) return `a list of length ${v.length}`;
@@ -216,6 +223,6 @@ function describe(v: unknown): string {
 
 /** Algorithm 1 line 4 / Algorithm 2 line 4: the sampler's seed (reference/sampler.ts) is an integer. */
 export function validateSeed(seed: unknown, where: string): number {
-  if (typeof seed !== 'number' || !Number.isInteger(seed)) throw new SpecError(where, `the sampler's seed must be an integer, got ${describe(seed)}`);
+  if (typeof seed !== 'number' || !Number.isInteger(seed)) throw new SpecError(where, `the sampler's seed must be an integer, got ${describeValue(seed)}`);
   return seed;
 }

@@ -11,15 +11,15 @@
  * Input errors are carried through exactly: |ÃB̃ − AB| ≤ E_A|B| + |A|E_B + E_A E_B (entry-wise
  * products of nonnegative matrices), and |Ã| ≤ M_A + E_A in every rounding term, so the bounds
  * hold to all orders, not only to first order.
- * The constants (u, ρ, τ per backend, γ_N) are in numerics/roundoff.ts; this file imports nothing
- * else (docs/architecture.md).
+ * The constants (u, ρ, τ per backend, γ_N) are in numerics/roundoff.ts, the plain matrices and their
+ * transpose in numerics/plain.ts, the activations' names in spec/activations.ts; this file imports
+ * nothing else (docs/architecture.md).
  */
+import type { ActivationName } from '../spec/activations.js';
+import { transpose, type LayersOf, type Mat } from './plain.js';
 import { gamma, type Precision } from './roundoff.js';
 
-/** σ of the hidden layers: the four activations of conformance/core/interface.ts#ACTIVATIONS (and accelerated/'s). */
-export type BoundedActivation = 'relu' | 'sigmoid' | 'tanh' | 'identity';
-
-export type Mat = number[][];
+export type { Mat };
 
 /** A computed quantity: M ≥ |exact value|, E ≥ |computed − exact|, entry-wise. */
 export interface Bounded {
@@ -44,7 +44,6 @@ function product(A: Mat, B: Mat): Mat {
 }
 /** Row broadcast of a 1×m matrix to `rows` rows (eq. 4.4's 1_B b). */
 const broadcastRows = (b: Mat, rows: number): Mat => Array.from({ length: rows }, () => b[0]!.slice());
-export const transposeMat = (A: Mat): Mat => A[0]!.map((_, j) => A.map((row) => row[j]!));
 
 /** A float64 input uploaded to float32 (Float32Array: round to nearest, gradual underflow). */
 export function uploaded(p: Precision, V: Mat): Bounded {
@@ -86,7 +85,7 @@ function matmulB(p: Precision, a: Bounded, b: Bounded, V?: Mat): Bounded {
   return { M: V === undefined ? product(a.M, b.M) : abs(V), E: plus(propagated, rounded) };
 }
 
-const transposeB = (x: Bounded): Bounded => ({ M: transposeMat(x.M), E: transposeMat(x.E) });
+const transposeB = (x: Bounded): Bounded => ({ M: transpose(x.M), E: transpose(x.E) });
 
 /** Column sums 1_Bᵀ X (N = B rows): Σ E + γ_{N−1} Σ (M + E) + N·τ, as a 1×m matrix. */
 function columnSumB(p: Precision, x: Bounded, V: Mat): Bounded {
@@ -104,7 +103,7 @@ function divideB(p: Precision, x: Bounded, N: number, V: Mat): Bounded {
 }
 
 /** σ(Z) whose reference value is A: ReLU and identity are exact and 1-Lipschitz; sigmoid is 1/4-Lipschitz and tanh 1-Lipschitz, plus act·u. */
-function activateB(p: Precision, activation: BoundedActivation, Z: Bounded, A: Mat): Bounded {
+function activateB(p: Precision, activation: ActivationName, Z: Bounded, A: Mat): Bounded {
   const lipschitz = activation === 'sigmoid' ? 0.25 : 1;
   const own = activation === 'sigmoid' || activation === 'tanh' ? p.act * p.u : 0;
   return withValue(map(Z.E, (e) => lipschitz * e + own), A);
@@ -115,7 +114,7 @@ function activateB(p: Precision, activation: BoundedActivation, Z: Bounded, A: M
  * 1{z >= 0} (error 1) wherever [z − E_z, z + E_z] straddles the kink. sigmoid: A(1 − A);
  * tanh: 1 − A²; identity: 1 (exact).
  */
-function activationPrimeB(p: Precision, activation: BoundedActivation, Zv: Mat, Z: Bounded, A: Bounded, Av: Mat): Bounded {
+function activationPrimeB(p: Precision, activation: ActivationName, Zv: Mat, Z: Bounded, A: Bounded, Av: Mat): Bounded {
   const ones = map(Zv, () => 1);
   const exact = (V: Mat): Bounded => ({ M: abs(V), E: map(V, () => 0) });
   switch (activation) {
@@ -135,10 +134,7 @@ function activationPrimeB(p: Precision, activation: BoundedActivation, Zv: Mat, 
 }
 
 /** θ in row-major layout with bounds: W[k − 1] (m_{k−1}×m_k), b[k − 1] (1×m_k). */
-export interface BoundedParams {
-  readonly W: readonly Bounded[];
-  readonly b: readonly Bounded[];
-}
+export type BoundedParams = LayersOf<Bounded>;
 
 /** The reference's values for one forward pass (row-major): Z[k], A[k] for k = 1..r, A[0] = X. */
 export interface ForwardValues {
@@ -152,7 +148,7 @@ export interface ForwardBounds {
 }
 
 /** model.ts#forwardRows: Z[k] = A[k−1]·W[k] + b[k], A[k] = σ(Z[k]) (k < r), A[r] = Z[r]. */
-export function forwardBounds(p: Precision, theta: BoundedParams, X: Bounded, ref: ForwardValues, activation: BoundedActivation): ForwardBounds {
+export function forwardBounds(p: Precision, theta: BoundedParams, X: Bounded, ref: ForwardValues, activation: ActivationName): ForwardBounds {
   const r = theta.W.length;
   const A: Bounded[] = [X];
   const Z: Bounded[] = [];
@@ -180,14 +176,14 @@ export function lossBounds(p: Precision, O: Bounded, Y: Bounded, Ov: Mat, Yv: Ma
 export interface BackpropValues extends ForwardValues {
   /** Δ[k] (B×m_k), k = 1..r. */
   readonly Delta: readonly Mat[];
-  readonly gradient: { readonly W: readonly Mat[]; readonly b: readonly Mat[] };
+  readonly gradient: LayersOf<Mat>;
 }
 
 /**
  * model.ts#backpropRows: Δ[r] = (Z[r] − Y)/B; for k = r..1: ∂W[k] = A[k−1]ᵀΔ[k] (N = B),
  * ∂b[k] = 1_BᵀΔ[k] (N = B), Δ[k−1] = (Δ[k]·W[k]ᵀ) ⊙ σ'(Z[k−1]) (N = m_k).
  */
-export function gradientBounds(p: Precision, theta: BoundedParams, X: Bounded, Y: Bounded, ref: BackpropValues, activation: BoundedActivation, Yv: Mat): { gradient: BoundedParams; pass: ForwardBounds } {
+export function gradientBounds(p: Precision, theta: BoundedParams, X: Bounded, Y: Bounded, ref: BackpropValues, activation: ActivationName, Yv: Mat): { gradient: BoundedParams; pass: ForwardBounds } {
   const r = theta.W.length;
   const B = X.M.length;
   const pass = forwardBounds(p, theta, X, ref, activation);

@@ -2,6 +2,7 @@
  * Activation functions σ: R → R and their derivatives σ' (eq. 2.1, 2.14, 2.15, 3.15), one row
  * each in ACTIVATIONS. Written with mathjs operations so BigNumbers flow through unchanged.
  */
+import { ACTIVATION_NAMES, type ActivationName } from '../spec/activations.js';
 import { SpecError } from './errors.js';
 import { constant, isBig, isNonNegative, isPositive, math, type Matrix, type Scalar } from './numeric.js';
 import { add, div, mul, sub } from './ops.js';
@@ -68,20 +69,20 @@ export interface Activation {
   readonly sigmaPrime: (z: Scalar) => Scalar;
 }
 
-/** Every activation and its derivative, one line each. */
+/** Every activation of spec/activations.ts#ACTIVATION_NAMES (no more, no fewer) with its derivative, one line each. */
 export const ACTIVATIONS = {
   relu: { sigma: relu, sigmaPrime: reluPrime },
   sigmoid: { sigma: sigmoid, sigmaPrime: sigmoidPrime },
   tanh: { sigma: tanh, sigmaPrime: tanhPrime },
   identity: { sigma: identity, sigmaPrime: identityPrime },
-} as const satisfies Record<string, Activation>;
+} as const satisfies Record<ActivationName, Activation>;
 
-export type ActivationName = keyof typeof ACTIVATIONS;
+export type { ActivationName };
 
 /** Looks an activation up by name; an unknown name is an error naming eq. 2.14. */
 export function activationByName(name: string): Activation {
   if (!Object.hasOwn(ACTIVATIONS, name)) {
-    throw new SpecError('eq. 2.14', `unknown activation '${name}'; expected one of ${Object.keys(ACTIVATIONS).join(', ')}`);
+    throw new SpecError('eq. 2.14', `unknown activation '${name}'; expected one of ${ACTIVATION_NAMES.join(', ')}`);
   }
   return ACTIVATIONS[name as ActivationName];
 }

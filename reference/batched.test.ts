@@ -7,14 +7,13 @@ import { forward, type Params } from './network.js';
 import { math, toBig, withPrecision, type Matrix, type Scalar } from './numeric.js';
 import { datasetCost, meanGradient, type Example } from './optimizers.js';
 import { createRng, sampleWithoutReplacement } from './sampler.js';
+import { genericEntry as generic, matrixOf, sizesArb } from './testing/plainArbitraries.js';
 import { gamma, magnitudeBound, operationDepth } from './testing/tolerance.js';
 
 const ALL = Object.keys(ACTIVATIONS) as ActivationName[];
 
-/** Entries with 1/16 <= |v| <= 1: products stay far from underflow, so scaling by 1/2^k is exact. */
-const generic = fc.tuple(fc.boolean(), fc.double({ min: 1 / 16, max: 1, noNaN: true })).map(([neg, v]) => (neg ? -v : v));
-const matrixArb = (rows: number, cols: number): fc.Arbitrary<Matrix> =>
-  fc.array(fc.array(generic, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }).map(matrixFromRows);
+/** Entries with 1/16 <= |v| <= 1 (genericEntry): products stay far from underflow, so scaling by 1/2^k is exact. */
+const matrixArb = (rows: number, cols: number): fc.Arbitrary<Matrix> => matrixOf(generic, rows, cols).map(matrixFromRows);
 
 interface BatchCase {
   readonly sizes: number[];
@@ -30,7 +29,7 @@ interface BatchCase {
  * With B >= 5 no m_k (nor d) equals B, so a bias broadcast along the wrong axis cannot hide.
  */
 function batchCaseArb(B: fc.Arbitrary<number>, extra: { min: number; max: number }): fc.Arbitrary<BatchCase> {
-  const sizes = fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 3 }).map((widths) => [...widths, 1]);
+  const sizes = sizesArb({ maxLayers: 3 });
   return fc.tuple(sizes, B, fc.integer({ min: extra.min, max: extra.max })).chain(([sz, b, more]) =>
     fc.record({
       sizes: fc.constant(sz),

@@ -5,12 +5,11 @@ import { affine, chainRule, dJdb, dJdu, dJdW, dJdzThroughActivation } from './ch
 import { columnVector, matrixFromRows, toRows } from './matrix.js';
 import type { Matrix, Scalar } from './numeric.js';
 import { centralDifference, centralDifferenceBound, FD_STEP } from './testing/finiteDifference.js';
+import { matrixOf, unitEntry as entry, vectorOf } from './testing/plainArbitraries.js';
 import { gamma } from './testing/tolerance.js';
 
-const entry = fc.double({ min: -1, max: 1, noNaN: true });
-const matrixArb = (rows: number, cols: number): fc.Arbitrary<number[][]> =>
-  fc.array(fc.array(entry, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows });
-const columnArb = (n: number): fc.Arbitrary<number[]> => fc.array(entry, { minLength: n, maxLength: n });
+const matrixArb = (rows: number, cols: number): fc.Arbitrary<number[][]> => matrixOf(entry, rows, cols);
+const columnArb = (n: number): fc.Arbitrary<number[]> => vectorOf(entry, n);
 
 /** z = Wu + b ∈ R^m, J(z) = ½||z − t||², with W m×d, u d×1, b and t m×1 of random shapes 1..5. */
 const affineCase = fc

@@ -4,11 +4,10 @@ import { collapsedWeight, identityNetworkOutput } from './collapse.js';
 import { columnVector, matrixFromRows, scalarOf, toRows } from './matrix.js';
 import { forward, predict } from './network.js';
 import { math, type Matrix } from './numeric.js';
+import { matrixOf, unitEntry } from './testing/plainArbitraries.js';
 import { gamma } from './testing/tolerance.js';
 
-const entry = fc.double({ min: -1, max: 1, noNaN: true });
-const matrixArb = (rows: number, cols: number): fc.Arbitrary<Matrix> =>
-  fc.array(fc.array(entry, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }).map(matrixFromRows);
+const matrixArb = (rows: number, cols: number): fc.Arbitrary<Matrix> => matrixOf(unitEntry, rows, cols).map(matrixFromRows);
 
 /** W[1] ∈ R^{m×d}, W[2] ∈ R^{1×m}, x ∈ R^d for random m, d in 1..5. */
 const caseArb = fc

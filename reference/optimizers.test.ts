@@ -18,7 +18,7 @@ import {
   type Example,
 } from './optimizers.js';
 import { createRng, sampleIndex, sampleWithoutReplacement } from './sampler.js';
-import { networkCaseArb } from './testing/arbitraries.js';
+import { genericEntry as generic, networkCaseArb } from './testing/arbitraries.js';
 import { gamma } from './testing/tolerance.js';
 
 const ALL = Object.keys(ACTIVATIONS) as ActivationName[];
@@ -32,9 +32,6 @@ const twoExamples: Example[] = [
   { x: columnVector([1]), y: 2 },
   { x: columnVector([2]), y: 1 },
 ];
-
-/** Entries with 1/16 <= |v| <= 1 (as testing/arbitraries' `generic`): far from underflow. */
-const generic = fc.tuple(fc.boolean(), fc.double({ min: 1 / 16, max: 1, noNaN: true })).map(([neg, v]) => (neg ? -v : v));
 
 /** A small network, a dataset of minN..maxN examples for it, and an activation. */
 function problemArb(minN = 1, maxN = 6) {

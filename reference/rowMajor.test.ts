@@ -7,10 +7,10 @@ import type { Params } from './network.js';
 import { math, toBig, withPrecision, type Matrix, type Scalar } from './numeric.js';
 import { meanGradient } from './optimizers.js';
 import { backpropBatchRows, broadcastBiasRows, firstLayerRows, forwardBatchRows, fromRowMajor, toRowMajor, type RowMajorParams } from './rowMajor.js';
-import { networkCaseArb, type NetworkCase } from './testing/arbitraries.js';
+import { genericEntry as generic, networkCaseArb, type NetworkCase } from './testing/arbitraries.js';
+import { matrixOf, vectorOf } from './testing/plainArbitraries.js';
 
 const ALL = Object.keys(ACTIVATIONS) as ActivationName[];
-const generic = fc.tuple(fc.boolean(), fc.double({ min: 1 / 16, max: 1, noNaN: true })).map(([neg, v]) => (neg ? -v : v));
 const rowsOf = (theta: Params | RowMajorParams): { W: Scalar[][][]; b: Scalar[][][] } => ({ W: theta.W.map(toRows), b: theta.b.map(toRows) });
 const T = (M: Matrix): Matrix => math.transpose(M);
 
@@ -31,8 +31,8 @@ const layoutCaseArb: fc.Arbitrary<LayoutCase> = fc
   .chain(([net, n]) =>
     fc.record({
       net: fc.constant(net),
-      X: fc.array(fc.array(generic, { minLength: n, maxLength: n }), { minLength: net.sizes[0]!, maxLength: net.sizes[0]! }).map(matrixFromRows),
-      Y: fc.array(generic, { minLength: n, maxLength: n }).map((ys) => matrixFromRows([ys])),
+      X: matrixOf(generic, net.sizes[0]!, n).map(matrixFromRows),
+      Y: vectorOf(generic, n).map((ys) => matrixFromRows([ys])),
       activation: fc.constantFrom(...ALL),
     }),
   );

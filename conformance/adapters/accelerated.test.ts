@@ -7,6 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { transpose } from '../../numerics/plain.js';
 import { NonFiniteError } from '../../spec/specError.js';
 import { CHECKS } from '../checks/index.js';
 import type { ForwardResult, Implementation, NetParams, Operations, TrainResult } from '../core/interface.js';
@@ -61,7 +62,7 @@ for (const backend of BACKENDS) {
 
     it(`[2.12] ${backend}: a W^{[k]} given row-major (transposed) is rejected with the notes' shape named, and allocates nothing`, async () => {
       const { gradient } = seededRequests(229);
-      const transposed = { ...gradient, params: { ...gradient.params, W: [gradient.params.W[0]!, gradient.params.W[1]![0]!.map((_, j) => gradient.params.W[1]!.map((row) => row[j]!)), gradient.params.W[2]!] } };
+      const transposed = { ...gradient, params: { ...gradient.params, W: [gradient.params.W[0]!, transpose(gradient.params.W[1]!), gradient.params.W[2]!] } };
       const before = tf.memory().numTensors;
       await expect(Promise.resolve().then(() => impl.operations.gradient!(transposed))).rejects.toThrow('eq. 2.12: W[2] must be 2x4 (m2 x m1), given as its rows');
       expect(tf.memory().numTensors).toBe(before);

@@ -11,11 +11,12 @@ import { autogradRows } from '../../accelerated/autograd.js';
 import type { ActivationName, DataSet, RowParamsData } from '../../accelerated/model.js';
 import { NODE_BACKENDS, useNodeBackend } from '../../accelerated/node/backends.js';
 import { Trainer } from '../../accelerated/trainer.js';
+import { ACTIVATION_NAMES } from '../../spec/activations.js';
+import { genericEntry, matrixOf, vectorOf } from '../../reference/testing/plainArbitraries.js';
 import { expectGradientWithinReference } from './withinReference.js';
 
-/** Entries with 1/16 <= |v| <= 1: no exact zeros, so no pre-activation lands on ReLU's kink by construction. */
-const genericEntry = fc.tuple(fc.boolean(), fc.double({ min: 1 / 16, max: 1, noNaN: true })).map(([negative, v]) => (negative ? -v : v));
-const rowsArb = (rows: number, cols: number) => fc.array(fc.array(genericEntry, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows });
+/** Entries with 1/16 <= |v| <= 1 (genericEntry): no exact zeros, so no pre-activation lands on ReLU's kink by construction. */
+const rowsArb = (rows: number, cols: number) => matrixOf(genericEntry, rows, cols);
 
 /** A random row-major problem: r in 1..4, d and every m_k in 1..4, m_r = 1, n in 1..7, any activation. */
 const problemArb: fc.Arbitrary<{ params: RowParamsData; activation: ActivationName; data: DataSet }> = fc
@@ -25,10 +26,10 @@ const problemArb: fc.Arbitrary<{ params: RowParamsData; activation: ActivationNa
     return fc.record({
       params: fc.record({
         W: fc.tuple(...sizes.slice(1).map((m, k) => rowsArb(sizes[k]!, m))),
-        b: fc.tuple(...sizes.slice(1).map((m) => fc.array(genericEntry, { minLength: m, maxLength: m }))),
+        b: fc.tuple(...sizes.slice(1).map((m) => vectorOf(genericEntry, m))),
       }),
-      activation: fc.constantFrom<ActivationName>('relu', 'sigmoid', 'tanh', 'identity'),
-      data: fc.record({ X: rowsArb(n, sizes[0]!), y: fc.array(genericEntry, { minLength: n, maxLength: n }) }),
+      activation: fc.constantFrom<ActivationName>(...ACTIVATION_NAMES),
+      data: fc.record({ X: rowsArb(n, sizes[0]!), y: vectorOf(genericEntry, n) }),
     });
   });
 

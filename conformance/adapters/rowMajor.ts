@@ -4,24 +4,9 @@
  * and back. Transposing plain numbers is exact, so the conversion adds no rounding.
  * Dependency-free (no tfjs, no mathjs): the browser page bundles it.
  */
-import { FLOAT32_MAX } from '../../accelerated/validate.js';
-import type { RowParamsData } from '../../accelerated/model.js';
+import { describeValue as describe, notFinite32 } from '../../accelerated/validate.js';
+import { transpose, type DataSet, type Matrix, type NetParams, type RowParamsData, type Vector } from '../../numerics/plain.js';
 import { SpecError } from '../../spec/specError.js';
-import type { DataSet, Matrix, NetParams, Vector } from '../core/interface.js';
-
-/** Mᵀ of a matrix given as its rows (rows×cols → cols×rows); `cols` is needed when M has no rows. */
-export function transpose(M: Matrix, cols = M[0]?.length ?? 0): number[][] {
-  return Array.from({ length: cols }, (_, j) => M.map((row) => row[j]!));
-}
-
-const describe = (v: unknown): string => (Array.isArray(v) ? `a list of length ${v.length}` : typeof v === 'number' ? String(v) : v === null || v === undefined ? String(v) : typeof v);
-
-/** A number that float32 holds as a finite number; otherwise why not. */
-function notFinite32(v: unknown): string | undefined {
-  if (typeof v !== 'number' || !Number.isFinite(v)) return `is ${describe(v)}`;
-  if (Math.abs(v) > FLOAT32_MAX) return `is ${v}, which overflows float32`;
-  return undefined;
-}
 
 /** `v` is a list of `length` finite numbers (entry i named 1-based). */
 export function expectVector(where: string, name: string, v: unknown, length?: number): asserts v is Vector {
@@ -91,6 +76,6 @@ export function toRowMajor(params: NetParams, sizes: readonly number[]): RowPara
 }
 
 /** The inverse of toRowMajor: row-major W[k − 1] (m_{k−1}×m_k) and b[k − 1] → W^{[k]} (m_k×m_{k−1}), b^{[k]}. */
-export function fromRowMajor(rows: { readonly W: readonly Matrix[]; readonly b: readonly Vector[] }): NetParams {
+export function fromRowMajor(rows: RowParamsData): NetParams {
   return { W: rows.W.map((W) => transpose(W)), b: rows.b.map((b) => [...b]) };
 }

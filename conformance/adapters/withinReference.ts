@@ -24,12 +24,6 @@ export interface RowProblem {
   readonly data: DataSet;
 }
 
-/** Row-major θ-shaped numbers as read back (Trainer#params, Trainer#gradient). */
-interface RowValues {
-  readonly W: readonly (readonly (readonly number[])[])[];
-  readonly b: readonly (readonly number[])[];
-}
-
 /**
  * The arithmetic of `backend`'s error model; `extraResidualRoundings` widens the model of
  * Δ[r] for an implementation that rounds it more often: tfjs autograd forms
@@ -43,10 +37,10 @@ function arithmeticOf(backend: string, extraResidualRoundings = 0): { precision:
 const site = (specId: string, operation: OperationName, quantity: string, layer?: number): Site => ({ specId, operation, quantity, ...(layer !== undefined && { layer }) });
 /** `prefix` + W[k] or b[k], e.g. '∂J/∂W[2]', 'θ after 3 steps: b[1]'. */
 const paramSites = (specId: string, operation: OperationName, prefix: string) => (which: 'W' | 'b', k: number) => site(specId, operation, `${prefix}${which}[${k}]`, k);
-const notesOrientation = (t: RowValues) => fromRowMajor({ W: t.W, b: t.b });
+const notesOrientation = (t: RowParamsData) => fromRowMajor({ W: t.W, b: t.b });
 
 /** ∇J(θ), the mean gradient over all n rows (1/dataset-gradient; eq. 1.5 with the batch of all indices), row-major. */
-export function expectGradientWithinReference(problem: RowProblem, gradient: RowValues, backend: string, extraResidualRoundings = 0): void {
+export function expectGradientWithinReference(problem: RowProblem, gradient: RowParamsData, backend: string, extraResidualRoundings = 0): void {
   const { params, activation, data } = problem;
   const all = data.y.map((_, i) => i);
   const expected = expectMeanGradient(arithmeticOf(backend, extraResidualRoundings), notesOrientation(params), activation, data, all);
@@ -68,7 +62,7 @@ export function expectTrainingWithinReference(
   problem: RowProblem,
   batches: readonly (readonly number[])[],
   alpha: number,
-  got: { trained: RowValues; losses: readonly number[] },
+  got: { trained: RowParamsData; losses: readonly number[] },
   backend: string,
 ): void {
   const { params, activation, data } = problem;

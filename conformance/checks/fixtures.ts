@@ -10,8 +10,7 @@ import manifestJson from '../../fixtures/manifest.json' with { type: 'json' };
 import type { FixtureFile, FixtureOperation, FixtureVector, Manifest } from '../core/fixtureTypes.js';
 import { CheckFailure, type Check, type CheckContext } from '../core/check.js';
 import { expectClose, expectMatrixClose, expectParamsClose, expectVectorClose, type Site } from '../oracles/compare.js';
-import type { ForwardBatchRequest, ForwardBatchResult, ForwardResult, LossResult, TrainResult } from '../core/interface.js';
-import type { PlainParams } from '../oracles/oracle.js';
+import type { ForwardBatchRequest, ForwardBatchResult, ForwardResult, LossResult, NetParams, TrainResult } from '../core/interface.js';
 
 const manifest = manifestJson as unknown as Manifest;
 
@@ -87,13 +86,13 @@ function compare(v: FixtureVector, tolerance: unknown, got: unknown): void {
     }
     case 'train': {
       const [e, t] = pair<Required<TrainResult>>(v, tolerance);
-      expectParamsClose(paramsSite, bounded(e.params as PlainParams, t.params as PlainParams), g.params);
+      expectParamsClose(paramsSite, bounded(e.params as NetParams, t.params as NetParams), g.params);
       // losses are optional in the interface: compared when the implementation reports them.
       if (g.losses !== undefined) expectVectorClose(site('1.2', 'J(θ) after each iteration'), bounded(e.losses, t.losses), g.losses);
       return;
     }
     default: {
-      const [e, t] = pair<PlainParams>(v, tolerance);
+      const [e, t] = pair<NetParams>(v, tolerance);
       return expectParamsClose(paramsSite, bounded(e, t), got);
     }
   }
@@ -136,6 +135,7 @@ function replayCheck(operation: FixtureOperation): Check {
     id: `fixtures/replay/${operation}`,
     specIds: summary.specIds,
     title: `fixture vectors of ${operation}: ${TITLES[operation]}, against correctly rounded answers`,
+    // Hand-written: the fixture files this check replays; their statements are the spec ids above.
     quote: `the ${summary.vectors} vectors of fixtures/${summary.files.join(', fixtures/')}: |answer − expected| ≤ tolerance, entry by entry`,
     requires: [operation],
     async run(ctx) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { corrupted, expectAllPass, reference, runCheck } from '../testing/checkTesting.js';
 import type { Implementation, Operations } from '../core/interface.js';
 import type { CheckResult } from '../core/runner.js';
-import { transpose } from './section4/batch.js';
+import { transpose } from '../../numerics/plain.js';
 import { identityChecks } from './identities.js';
 
 const ref = reference;

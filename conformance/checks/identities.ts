@@ -10,13 +10,14 @@
 import fc from 'fast-check';
 import { exact, plus, rounded, times, ZERO, type Exact } from '../../numerics/binary64.js';
 import { supported, type Check, type CheckContext } from '../core/check.js';
-import { batchArb, problemArb, sizesArb, paramsArb, dataArb, type Problem } from '../core/cases.js';
+import { quoteOf } from '../core/quote.js';
+import { alphaArb, batchesArb, problemArb, sizesArb, paramsArb, dataArb, type Problem } from '../core/cases.js';
 import { expectClose, expectMatrixClose, expectParamsClose, expectVectorClose, type Site } from '../oracles/compare.js';
 import type { Activation, DataSet, Matrix, NetParams, OperationName, Vector } from '../core/interface.js';
-import { expectForward, expectForwardBatch, expectMeanGradient, expectGradient, expectStep, expectTraining, type Expected, type PlainParams } from '../oracles/oracle.js';
+import { expectForward, expectForwardBatch, expectMeanGradient, expectGradient, expectStep, expectTraining, type Expected } from '../oracles/oracle.js';
 import { forAll, forNamedCases } from '../core/property.js';
 import { betweenAnswers, roundedOnceBound } from '../oracles/tolerances.js';
-import { transpose } from './section4/batch.js';
+import { transpose } from '../../numerics/plain.js';
 import { paramSites } from './section1/optimizers.js';
 
 // ---- Exact arithmetic on binary64 values (numerics/binary64.ts): n·2^-s, rounded once by `rounded`. ----
@@ -46,19 +47,19 @@ function expectShapedMatrix(site: Site, like: Matrix, got: unknown): asserts got
   const value = like.map((row) => [...row]);
   expectMatrixClose(site, { value, bound: unbounded(value) }, got);
 }
-function expectShapedParams(sites: (which: 'W' | 'b', k: number) => Site, like: PlainParams, got: unknown): asserts got is PlainParams {
+function expectShapedParams(sites: (which: 'W' | 'b', k: number) => Site, like: NetParams, got: unknown): asserts got is NetParams {
   expectParamsClose(sites, { value: like, bound: unbounded(like) }, got);
 }
 
 /** A θ-shaped structure built entry by entry; `pick` reads the same entry of any θ-shaped value. */
-function perEntry<T>(like: PlainParams, f: (pick: (p: PlainParams) => number) => T): { W: T[][][]; b: T[][] } {
+function perEntry<T>(like: NetParams, f: (pick: (p: NetParams) => number) => T): { W: T[][][]; b: T[][] } {
   return {
     W: like.W.map((W, k) => W.map((row, i) => row.map((_, j) => f((p) => p.W[k]![i]![j]!)))),
     b: like.b.map((v, k) => v.map((_, i) => f((p) => p.b[k]![i]!))),
   };
 }
-const sumBounds = (a: PlainParams, b: PlainParams): PlainParams => perEntry(a, (pick) => betweenAnswers(pick(a), pick(b)));
-const plain = (p: NetParams): PlainParams => ({ W: p.W.map((W) => W.map((row) => [...row])), b: p.b.map((b) => [...b]) });
+const sumBounds = (a: NetParams, b: NetParams): NetParams => perEntry(a, (pick) => betweenAnswers(pick(a), pick(b)));
+const plain = (p: NetParams): NetParams => ({ W: p.W.map((W) => W.map((row) => [...row])), b: p.b.map((b) => [...b]) });
 const allIndices = (data: DataSet): number[] => data.y.map((_, i) => i);
 
 // ---- Eq. 2.16-2.21: the forward pass seen from its own intermediate values. ----
@@ -132,7 +133,7 @@ async function checkDatasetGradientOn(ctx: CheckContext, { params, activation, d
   const n = data.y.length;
   const request = { params, activation, data, batch: allIndices(data) };
   const M = await ctx.call('meanGradient', request);
-  const perExample: PlainParams[] = [];
+  const perExample: NetParams[] = [];
   let bound = expectMeanGradient(ctx.tolerance, params, activation, data, request.batch).bound;
   for (const [i, x] of data.X.entries()) {
     const gradientRequest = { params, activation, x, y: data.y[i]! };
@@ -144,7 +145,7 @@ async function checkDatasetGradientOn(ctx: CheckContext, { params, activation, d
     bound = perEntry(total, (pick) => betweenAnswers(pick(total), pick(e.bound) / n));
   }
   const means = perEntry(bound, (pick) => checkValue(perExample.reduce((s, g) => plus(s, exact(pick(g))), ZERO), pick(bound), n));
-  const expected: Expected<PlainParams> = {
+  const expected: Expected<NetParams> = {
     value: { W: means.W.map((W) => W.map((row) => row.map((m) => m.value))), b: means.b.map((v) => v.map((m) => m.value)) },
     bound: { W: means.W.map((W) => W.map((row) => row.map((m) => m.bound))), b: means.b.map((v) => v.map((m) => m.bound)) },
   };
@@ -152,7 +153,7 @@ async function checkDatasetGradientOn(ctx: CheckContext, { params, activation, d
 }
 
 /** Two θ-shaped answers to the same update: `other` (validated first) is the expected side, `got` is judged. */
-function expectSameUpdate(specId: string, operation: OperationName, request: unknown, otherOperation: OperationName, otherRequest: unknown, bound: PlainParams, other: unknown, got: unknown): void {
+function expectSameUpdate(specId: string, operation: OperationName, request: unknown, otherOperation: OperationName, otherRequest: unknown, bound: NetParams, other: unknown, got: unknown): void {
   expectShapedParams(paramSites(specId, otherOperation, { operation: otherOperation, request: otherRequest }), bound, other);
   expectParamsClose(paramSites(specId, operation, { operation, request }), { value: other, bound: sumBounds(bound, bound) }, got);
 }
@@ -164,7 +165,7 @@ interface StepProblem extends Problem {
 
 const stepProblemArb = (activations: readonly Activation[]): fc.Arbitrary<StepProblem> =>
   problemArb(activations).chain((p) =>
-    fc.record({ params: fc.constant(p.params), activation: fc.constant(p.activation), data: fc.constant(p.data), index: fc.integer({ min: 0, max: p.data.y.length - 1 }), alpha: fc.double({ min: 2 ** -8, max: 1, noNaN: true }) }),
+    fc.record({ params: fc.constant(p.params), activation: fc.constant(p.activation), data: fc.constant(p.data), index: fc.integer({ min: 0, max: p.data.y.length - 1 }), alpha: alphaArb }),
   );
 
 // ---- Section 4: the batch forward against itself and against the per-example forward. ----
@@ -227,7 +228,7 @@ export const identityChecks: Check[] = [
     id: 'identities/identity-collapse',
     specIds: ['2.16', '2.17', '2.18', '2.19', '2.20'],
     title: 'with σ(z) = z the network is one linear map: h_θ(x) = W̃x + b̃, W̃ = W[r]···W[1]',
-    quote: 'h_θ(x) = W^{[2]}a^{[1]} = W^{[2]}σ(z^{[1]}) = W^{[2]}z^{[1]} = W^{[2]}W^{[1]}x = W̃x',
+    quote: quoteOf('2.16', '2.17', '2.18', '2.19', '2.20'),
     requires: ['forward'],
     activations: ['identity'],
     async run(ctx) {
@@ -244,7 +245,7 @@ export const identityChecks: Check[] = [
     id: 'identities/feature-map',
     specIds: ['2.21', '2/a0-ar'],
     title: 'h_θ(x) = W[r]a[r−1] + b[r] on the implementation’s own a[r−1] (a[0] = x), and a[r] = h_θ(x)',
-    quote: 'h_θ(x) = W^{[r]}φ_β(x) + b^{[r]}, φ_β(x) = a^{[r−1]}; a^{[0]} = x, a^{[r]} = h_θ(x)',
+    quote: quoteOf('2.21', '2/a0-ar'),
     requires: ['forward'],
     async run(ctx) {
       const summary = await forAll(ctx, problemArb(supported(ctx)), async (p) => {
@@ -257,7 +258,7 @@ export const identityChecks: Check[] = [
     id: 'identities/dataset-gradient',
     specIds: ['1/dataset-gradient', '1.3'],
     title: 'the mean gradient over all n examples is the mean of the per-example gradients',
-    quote: '∇_θJ(θ) = ∇_θ (1/n) Σ_i J^{(i)}(θ) = (1/n) Σ_i ∇_θJ^{(i)}(θ)',
+    quote: quoteOf('1/dataset-gradient'),
     requires: ['meanGradient', 'gradient'],
     async run(ctx) {
       const summary = await forAll(ctx, problemArb(supported(ctx)), (p) => checkDatasetGradientOn(ctx, p));
@@ -268,6 +269,7 @@ export const identityChecks: Check[] = [
     id: 'identities/gd-is-minibatch',
     specIds: ['1.3', '1.5'],
     title: 'a GD step is the mini-batch step on all n indices',
+    // Hand-written: the identity between eq. 1.3 and eq. 1.5 with B = n that this check tests; the inventory states each alone.
     quote: 'θ − α∇J(θ) = θ − (α/n) Σ_{i=1}^{n} ∇J^{(i)}(θ)',
     requires: ['gdStep', 'minibatchStep'],
     async run(ctx) {
@@ -284,6 +286,7 @@ export const identityChecks: Check[] = [
     id: 'identities/sgd-is-minibatch',
     specIds: ['1.4', '1.5', 'alg1.line4'],
     title: 'an SGD step on example j is the mini-batch step on the batch [j]',
+    // Hand-written: the identity between eq. 1.4 and eq. 1.5 with B = 1 that this check tests; the inventory states each alone.
     quote: 'θ − α∇J^{(j)}(θ) = θ − (α/1) Σ_{k=1}^{1} ∇J^{(j_k)}(θ), j_1 = j',
     requires: ['sgdStep', 'minibatchStep'],
     async run(ctx) {
@@ -300,11 +303,11 @@ export const identityChecks: Check[] = [
     id: 'identities/train-is-steps',
     specIds: ['alg2.line3', 'alg1.line3', '1.5'],
     title: 'a training run on given batches is its mini-batch steps in sequence',
-    quote: 'for i = 1 to n_iter: θ := θ − (α/B) Σ_k ∇_θJ^{(j_k)}(θ)',
+    quote: quoteOf('alg2.line3', '1.5'),
     requires: ['train', 'minibatchStep'],
     async run(ctx) {
       const arb = problemArb(supported(ctx), { maxLayers: 3 }).chain((p) =>
-        fc.record({ p: fc.constant(p), batches: fc.array(batchArb(p.data.y.length), { minLength: 2, maxLength: 5 }), alpha: fc.double({ min: 2 ** -8, max: 1, noNaN: true }) }),
+        fc.record({ p: fc.constant(p), batches: batchesArb(p.data.y.length), alpha: alphaArb }),
       );
       const summary = await forAll(ctx, arb, async ({ p, batches, alpha }) => {
         const { activation, data } = p;
@@ -328,6 +331,7 @@ export const identityChecks: Check[] = [
     id: 'identities/rows-transpose-columns',
     specIds: ['4/row-major-conversion', '4.4', '4.1'],
     title: "forwardBatch in layout 'rows' is the transpose of layout 'columns', layer by layer",
+    // Hand-written: the forward half of 4/row-major-conversion with Z^{[k]ᵀ} written out, the identity this check tests (the inventory's entry also states the backward pass).
     quote: 'Z_row^{[k]} = A_row^{[k−1]}W^{[k]ᵀ} + 1_B b^{[k]ᵀ} = (W^{[k]}A^{[k−1]} + b^{[k]}1_Bᵀ)ᵀ',
     requires: ['forwardBatch'],
     async run(ctx) {
@@ -340,7 +344,7 @@ export const identityChecks: Check[] = [
     id: 'identities/batch-column-is-forward',
     specIds: ['4/per-example-z', '4.2', '4/multi-layer'],
     title: 'column i of forwardBatch (layout columns) is forward on example i, every layer',
-    quote: 'z^{[1](i)} = W^{[1]}x^{(i)} + b^{[1]}: Z^{[1]} = [z^{[1](1)} ⋯ z^{[1](B)}]',
+    quote: quoteOf('4/per-example-z', '4.2'),
     requires: ['forwardBatch', 'forward'],
     async run(ctx) {
       const summary = await forAll(ctx, problemArb(supported(ctx)), (p) => checkColumnIsForwardOn(ctx, p));

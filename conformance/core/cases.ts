@@ -4,6 +4,7 @@
  * depth 1 to 5, n ≠ B ≠ m so a bias broadcast along the wrong axis cannot hide, |z| = 1000).
  */
 import fc from 'fast-check';
+import { matrixOf, sizesArb, vectorOf, type ShapeOptions as LayerShape } from '../../reference/testing/plainArbitraries.js';
 import type { Activation, DataSet, NetParams } from './interface.js';
 
 export interface Problem {
@@ -12,12 +13,8 @@ export interface Problem {
   readonly data: DataSet;
 }
 
-export interface ShapeOptions {
-  /** Number of layers r (default 1..4). */
-  readonly minLayers?: number;
-  readonly maxLayers?: number;
-  /** Width of the input and of hidden layers (default 1..4). */
-  readonly maxWidth?: number;
+/** The layers (reference/testing/plainArbitraries.ts#ShapeOptions: r in 1..4, widths 1..4 by default) and the examples. */
+export interface ShapeOptions extends LayerShape {
   /** Examples n (default 1..5). */
   readonly maxExamples?: number;
 }
@@ -37,17 +34,13 @@ export const entryArb: fc.Arbitrary<number> = fc.oneof(
   { weight: 1, arbitrary: fc.constant(0) },
 );
 
-const matrixArb = (rows: number, cols: number): fc.Arbitrary<number[][]> =>
-  fc.array(fc.array(entryArb, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows });
-const vectorArb = (n: number): fc.Arbitrary<number[]> => fc.array(entryArb, { minLength: n, maxLength: n });
+/** A rows×cols matrix of entryArb entries, as its rows. */
+export const matrixArb = (rows: number, cols: number): fc.Arbitrary<number[][]> => matrixOf(entryArb, rows, cols);
+/** n entryArb entries. */
+export const vectorArb = (n: number): fc.Arbitrary<number[]> => vectorOf(entryArb, n);
 
-/** Layer sizes [d, m_1, ..., m_{r−1}, 1]. */
-export function sizesArb({ minLayers = 1, maxLayers = 4, maxWidth = 4 }: ShapeOptions = {}): fc.Arbitrary<number[]> {
-  return fc
-    .integer({ min: minLayers, max: maxLayers })
-    .chain((r) => fc.array(fc.integer({ min: 1, max: maxWidth }), { minLength: r, maxLength: r }))
-    .map((widths) => [...widths, 1]);
-}
+/** Layer sizes [d, m_1, ..., m_{r−1}, 1]: r uniform in minLayers..maxLayers, widths in 1..maxWidth. */
+export { sizesArb };
 
 /** θ for layer sizes [d, m_1, ..., 1]: W^{[k]} m_k×m_{k−1}, b^{[k]} m_k. */
 export function paramsArb(sizes: readonly number[]): fc.Arbitrary<NetParams> {
@@ -71,6 +64,12 @@ export function problemArb(activations: readonly Activation[], options: ShapeOpt
 export function batchArb(n: number): fc.Arbitrary<number[]> {
   return fc.shuffledSubarray(Array.from({ length: n }, (_, i) => i), { minLength: 1 });
 }
+
+/** The batches of a training run on n examples: 2 to 5 iterations, a batchArb each. */
+export const batchesArb = (n: number): fc.Arbitrary<number[][]> => fc.array(batchArb(n), { minLength: 2, maxLength: 5 });
+
+/** α > 0 (Algorithms 1-2 line 1): from 2^-8 to 1, full mantissas so α/B is not exact. */
+export const alphaArb: fc.Arbitrary<number> = fc.double({ min: 2 ** -8, max: 1, noNaN: true });
 
 /** A hand-made case with the bug it is aimed at. */
 export interface NamedCase extends Problem {

@@ -10,28 +10,19 @@
  * Example indices are 0-based (the notes' j ∈ {1..n} is index j − 1).
  */
 
+import { ACTIVATION_NAMES, type ActivationName } from '../../spec/activations.js';
+import type { DataSet, Matrix, NetParams, Vector } from '../../numerics/plain.js';
+
+/** The plain data of the interface, in the notes' orientation (numerics/plain.ts): NetParams, DataSet, Matrix, Vector. */
+export type { DataSet, Matrix, NetParams, Vector } from '../../numerics/plain.js';
+
 export const DTYPES = ['float64', 'float32'] as const;
 export type Dtype = (typeof DTYPES)[number];
 
-export const ACTIVATIONS = ['relu', 'sigmoid', 'tanh', 'identity'] as const;
+/** spec/activations.ts's names, the values the `activation` of a request and an implementation's `activations` take. */
+export const ACTIVATIONS = ACTIVATION_NAMES;
 /** σ of the hidden layers (eq. 2.13); the last layer is always linear (eq. 2.12). */
-export type Activation = (typeof ACTIVATIONS)[number];
-
-export type Vector = readonly number[];
-/** A matrix as its rows. */
-export type Matrix = readonly Vector[];
-
-/** θ (or a gradient in the shape of θ, footnote 6): W^{[k]} as m_k×m_{k−1} rows, b^{[k]} as m_k numbers. */
-export interface NetParams {
-  readonly W: readonly Matrix[];
-  readonly b: readonly Vector[];
-}
-
-/** The data set of eq. 1.2: X[i] = x^{(i+1)} ∈ R^d, y[i] = y^{(i+1)}. */
-export interface DataSet {
-  readonly X: Matrix;
-  readonly y: Vector;
-}
+export type Activation = ActivationName;
 
 interface Problem {
   readonly params: NetParams;

@@ -5,6 +5,7 @@
  * (gallery.test.ts); a gallery entry changes one hook. σ and σ' are the reference's
  * (reference/activations.ts) on plain numbers.
  */
+import { transpose } from '../../numerics/plain.js';
 import { activationByName } from '../../reference/activations.js';
 import type { Activation, ForwardBatchRequest, ForwardBatchResult, ForwardResult, Matrix, NetParams, Vector } from '../core/interface.js';
 import type { Parts } from './compose.js';
@@ -49,10 +50,6 @@ export class Handwritten {
     return M.map((row) => row.reduce((s, w, j) => this.r(s + this.r(w * v[j]!)), 0));
   }
 
-  private transpose(M: Matrix): Mat {
-    return (M[0] ?? []).map((_, j) => M.map((row) => row[j]!));
-  }
-
   private rounded(params: NetParams): NetParams {
     return mapParams(params, this.r);
   }
@@ -88,7 +85,7 @@ export class Handwritten {
       db[k - 1] = delta;
       if (k === 1) break;
       const W = theta.W[k - 1]!;
-      const back = this.matVec(this.hooks.transposeInLine4 ? this.transpose(W) : W, delta, `Algorithm 5 line 4 (k = ${k - 1})`);
+      const back = this.matVec(this.hooks.transposeInLine4 ? transpose(W) : W, delta, `Algorithm 5 line 4 (k = ${k - 1})`);
       delta = back.map((v, i) => this.r(v * this.r(this.hooks.sigmaPrime(activation, z[k - 2]![i]!, a[k - 2]![i]!))));
     }
     return { W: dW, b: db };
@@ -99,7 +96,7 @@ export class Handwritten {
     const theta = this.rounded(params);
     const r = theta.W.length;
     // Work example by example (rows), then lay out as asked.
-    let A: Mat = (layout === 'rows' ? X : this.transpose(X)).map((row) => row.map(this.r));
+    let A: Mat = (layout === 'rows' ? X : transpose(X)).map((row) => row.map(this.r));
     const Z: Mat[] = [];
     const As: Mat[] = [];
     for (let k = 1; k <= r; k++) {
@@ -110,7 +107,7 @@ export class Handwritten {
       Z.push(rows);
       As.push(A);
     }
-    const out = (M: Mat): Mat => (layout === 'rows' ? M : this.transpose(M));
+    const out = (M: Mat): Mat => (layout === 'rows' ? M : transpose(M));
     return { Z: Z.map(out), A: As.map(out) };
   }
 

@@ -5,8 +5,8 @@
  * 1-based element, with expected, got, the tolerance and the measured error.
  */
 import { CheckFailure, type Mismatch, type Reproducer } from '../core/check.js';
-import type { OperationName } from '../core/interface.js';
-import { BOUND_SAFETY, type Expected, type PlainParams } from './oracle.js';
+import type { NetParams, OperationName } from '../core/interface.js';
+import { BOUND_SAFETY, type Expected } from './oracle.js';
 
 /** Where the compared quantity sits in the notes and in the interface. */
 export interface Site {
@@ -81,9 +81,9 @@ export function expectMatrixClose(site: Site, expected: Expected<readonly (reado
  * downwards, so the first mismatch found this way is where the bug is. `site(which, k)` names the
  * equation and quantity for W^{[k]} or b^{[k]}.
  */
-export function expectParamsClose(site: (which: 'W' | 'b', k: number) => Site, expected: Expected<PlainParams>, got: unknown): void {
+export function expectParamsClose(site: (which: 'W' | 'b', k: number) => Site, expected: Expected<NetParams>, got: unknown): void {
   const r = expected.value.W.length;
-  const g = got as Partial<PlainParams> | null;
+  const g = got as Partial<NetParams> | null;
   const top = site('W', r);
   if (g === null || typeof g !== 'object' || !Array.isArray(g.W) || !Array.isArray(g.b) || g.W.length !== r || g.b.length !== r) {
     fail({ ...top, quantity: top.quantity.replace(/\[\d+\]$/, '') }, undefined, `{W, b} with ${r} layers`, show(got), `expected {W: [...], b: [...]} with r = ${r} layers each, got ${show(got)}`);

@@ -62,7 +62,7 @@ import { createRng, uniform01 } from '../../reference/sampler.js';
 import { CheckFailure, type CheckContext, type Reproducer } from '../core/check.js';
 import { expectParamsClose, type Site } from './compare.js';
 import type { Activation, NetParams, Vector } from '../core/interface.js';
-import { BOUND_SAFETY, expectForward, expectForwardBatch, expectGradient, type PlainParams } from './oracle.js';
+import { BOUND_SAFETY, expectForward, expectForwardBatch, expectGradient } from './oracle.js';
 import type { ToleranceProfile } from './tolerances.js';
 
 /** Random directions of the fast mode. Each one detects a wrong gradient unless the error is (nearly) orthogonal to it. */
@@ -127,7 +127,7 @@ export function coordinates(params: NetParams): Coordinate[] {
   return out;
 }
 
-const entry = (t: NetParams | PlainParams, c: Coordinate): number =>
+const entry = (t: NetParams | NetParams, c: Coordinate): number =>
   c.which === 'b' ? t.b[c.k - 1]![c.element[0]! - 1]! : t.W[c.k - 1]![c.element[0]! - 1]![c.element[1]! - 1]!;
 
 function assemble(params: NetParams, coords: readonly Coordinate[], values: readonly number[]): NetParams {

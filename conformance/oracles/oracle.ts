@@ -4,21 +4,21 @@
  * implementation's ToleranceProfile. Values come from reference/rowMajor.ts (Section 4's batch
  * form of Algorithm 5, which tests show equal to the per-example form) and
  * reference/optimizers.ts#trainOnBatches (the literal eq. 1.5); bounds from the running-error
- * machinery of numerics/bounds.ts. Results are in the interface's orientation.
+ * machinery of numerics/bounds.ts. Results are in the interface's orientation (numerics/plain.ts#NetParams
+ * for θ-shaped values and bounds).
  */
 import {
   forwardBounds,
   gatherRows,
   gradientBounds,
   lossBounds,
-  transposeMat,
   updateBounds,
   uploaded,
   type BackpropValues,
   type Bounded,
   type BoundedParams,
-  type Mat,
 } from '../../numerics/bounds.js';
+import { transpose, type LayersOf, type Mat } from '../../numerics/plain.js';
 import type { Precision } from '../../numerics/roundoff.js';
 import { columnVector, matrixFromRows, toRows } from '../../reference/matrix.js';
 import type { Matrix as MathMatrix } from '../../reference/numeric.js';
@@ -82,12 +82,6 @@ function reference<T>(compute: () => T): T {
  */
 export const BOUND_SAFETY = 1 + 2 ** -20;
 
-/** θ-shaped numbers in the interface's orientation (W[k − 1]: m_k×m_{k−1}, b[k − 1]: m_k). */
-export interface PlainParams {
-  W: number[][][];
-  b: number[][];
-}
-
 /** A reference value with its bound, entry by entry, in the same shape. */
 export interface Expected<T> {
   readonly value: T;
@@ -98,14 +92,14 @@ const nums = (M: MathMatrix): Mat => toRows(M).map((row) => row.map(Number));
 
 /** Interface θ → the reference's row-major θ (W^{[k]ᵀ}: m_{k−1}×m_k, b^{[k]ᵀ}: 1×m_k). */
 function rowMajorOf(params: NetParams): RowMajorParams {
-  return { W: params.W.map((W) => matrixFromRows(transposeMat(W.map((row) => [...row])))), b: params.b.map((b) => matrixFromRows([[...b]])) };
+  return { W: params.W.map((W) => matrixFromRows(transpose(W))), b: params.b.map((b) => matrixFromRows([[...b]])) };
 }
 
 /** Row-major Mats (W m_{k−1}×m_k, b 1×m_k) → interface orientation. */
-function plainOf(t: { readonly W: readonly Mat[]; readonly b: readonly Mat[] }): PlainParams {
-  return { W: t.W.map(transposeMat), b: t.b.map((b) => [...b[0]!]) };
+function plainOf(t: LayersOf<Mat>): NetParams {
+  return { W: t.W.map((W) => transpose(W)), b: t.b.map((b) => [...b[0]!]) };
 }
-const errorsOf = (t: BoundedParams): PlainParams => plainOf({ W: t.W.map((x) => x.E), b: t.b.map((x) => x.E) });
+const errorsOf = (t: BoundedParams): NetParams => plainOf({ W: t.W.map((x) => x.E), b: t.b.map((x) => x.E) });
 const rowValues = (t: RowMajorParams): { W: Mat[]; b: Mat[] } => ({ W: t.W.map(nums), b: t.b.map(nums) });
 
 function uploadedParams(p: Precision, params: NetParams): BoundedParams {
@@ -179,11 +173,11 @@ export function expectLoss(profile: Arithmetic, params: NetParams, activation: A
 }
 
 /** Eq. 1.5's mean gradient over `batch` (0-based; a batch of one is Algorithm 5's ∇J^{(j)}). */
-export function expectMeanGradient(profile: Arithmetic, params: NetParams, activation: Activation, data: DataSet, batch: readonly number[]): Expected<PlainParams> {
+export function expectMeanGradient(profile: Arithmetic, params: NetParams, activation: Activation, data: DataSet, batch: readonly number[]): Expected<NetParams> {
   return meanGradientFrom(profile.precision, uploadedParams(profile.precision, params), rowMajorOf(params), activation, data, batch);
 }
 
-function meanGradientFrom(p: Precision, theta: BoundedParams, rows: RowMajorParams, activation: Activation, data: DataSet, batch: readonly number[]): Expected<PlainParams> & { values: BackpropValues; boundsRows: BoundedParams } {
+function meanGradientFrom(p: Precision, theta: BoundedParams, rows: RowMajorParams, activation: Activation, data: DataSet, batch: readonly number[]): Expected<NetParams> & { values: BackpropValues; boundsRows: BoundedParams } {
   const X = matX(data);
   const Y = matY(data);
   const Xt = batch.map((j) => X[j]!);
@@ -194,13 +188,13 @@ function meanGradientFrom(p: Precision, theta: BoundedParams, rows: RowMajorPara
 }
 
 /** Algorithm 5 on one example (x, y). */
-export function expectGradient(profile: Arithmetic, params: NetParams, activation: Activation, x: Vector, y: number): Expected<PlainParams> {
+export function expectGradient(profile: Arithmetic, params: NetParams, activation: Activation, x: Vector, y: number): Expected<NetParams> {
   return expectMeanGradient(profile, params, activation, { X: [x], y: [y] }, [0]);
 }
 
 export interface ExpectedTraining {
   /** θ after each step, with the bound carried from the start (input rounding included). */
-  readonly params: Expected<PlainParams>[];
+  readonly params: Expected<NetParams>[];
   /** J(θ) on the whole data set after each step. */
   readonly losses: Expected<number>[];
 }
@@ -220,7 +214,7 @@ export function expectTraining(profile: Arithmetic, params: NetParams, activatio
   let rows = rowMajorOf(params);
   let columns = fromRowMajor(rows);
   let theta = uploadedParams(p, params);
-  const out: Expected<PlainParams>[] = [];
+  const out: Expected<NetParams>[] = [];
   const losses: Expected<number>[] = [];
   for (const batch of batches) {
     const g = meanGradientFrom(p, theta, rows, activation, data, batch);
@@ -242,6 +236,6 @@ export function expectTraining(profile: Arithmetic, params: NetParams, activatio
 }
 
 /** One step of eq. 1.5 on `batch` from θ (GD: all indices, eq. 1.3; SGD: one index, eq. 1.4). */
-export function expectStep(profile: Arithmetic, params: NetParams, activation: Activation, data: DataSet, batch: readonly number[], alpha: number): Expected<PlainParams> {
+export function expectStep(profile: Arithmetic, params: NetParams, activation: Activation, data: DataSet, batch: readonly number[], alpha: number): Expected<NetParams> {
   return expectTraining(profile, params, activation, data, [batch], alpha).params[0]!;
 }

@@ -10,10 +10,9 @@ import { checkGradientOn, checkMeanGradientOn } from '../checks/section3/gradien
 import { checkLossOn } from '../checks/section1/loss.js';
 import { checkStepOn, checkTrainOn } from '../checks/section1/optimizers.js';
 import type { Operations, OperationName } from '../core/interface.js';
+import { transpose } from '../../numerics/plain.js';
 
 type Req<Op extends OperationName> = Parameters<NonNullable<Operations[Op]>>[0];
-
-const transpose = (M: readonly (readonly number[])[]): number[][] => (M[0] ?? []).map((_, j) => M.map((row) => row[j]!));
 
 /** Calls `operation` with `request` and throws a CheckFailure if the answer is wrong. */
 export async function judge(ctx: CheckContext, operation: OperationName, request: unknown): Promise<void> {

@@ -7,7 +7,7 @@
  * must fail naming the equation, layer and element the fault breaks.
  */
 import type { Check } from '../core/check.js';
-import type { Activation, DataSet, Dtype, Implementation, NetParams, Vector } from '../core/interface.js';
+import { ACTIVATIONS, type Activation, type DataSet, type Dtype, type Implementation, type NetParams, type Vector } from '../core/interface.js';
 import { runChecks, type CheckResult, type RunOptions } from '../core/runner.js';
 
 export interface Faults {
@@ -106,7 +106,7 @@ export function faultyImplementation(name: string, faults: Faults = {}, dtype: D
   return {
     name,
     dtype,
-    activations: ['relu', 'sigmoid', 'tanh', 'identity'],
+    activations: ACTIVATIONS,
     ...(faults.reluPrimeAtZero !== 'none' && { conventions: { reluPrimeAtZero: faults.reluPrimeAtZero ?? 1 } }),
     operations: {
       forward: ({ params, activation, x }) => {

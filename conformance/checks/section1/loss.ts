@@ -4,6 +4,7 @@
  * 1/(2n) on top of the ½), against the reference within the implementation's bounds.
  */
 import { supported, type Check, type CheckContext, type Reproducer } from '../../core/check.js';
+import { quoteOf } from '../../core/quote.js';
 import { problemArb, type Problem } from '../../core/cases.js';
 import { expectClose, expectVectorClose } from '../../oracles/compare.js';
 import { expectLoss } from '../../oracles/oracle.js';
@@ -25,7 +26,7 @@ export const lossChecks: Check[] = [
     id: 'loss/random',
     specIds: ['1.1', '1.2'],
     title: 'per-example losses and their mean on random networks and data sets',
-    quote: 'J^{(i)}(θ) = ½(h_θ(x^{(i)}) − y^{(i)})², J(θ) = (1/n) Σ_{i=1}^{n} J^{(i)}(θ)',
+    quote: quoteOf('1.1', '1.2'),
     requires: ['loss'],
     async run(ctx) {
       return { status: 'pass', message: await forAll(ctx, problemArb(supported(ctx), { maxExamples: 6 }), (p) => checkLossOn(ctx, p)) };
@@ -35,7 +36,7 @@ export const lossChecks: Check[] = [
     id: 'loss/named-cases',
     specIds: ['1.1', '1.2'],
     title: 'per-example losses and their mean on non-square, width-1, depth-1, depth-5 and n = 7 networks',
-    quote: 'J(θ) = (1/n) Σ_{i=1}^{n} ½(h_θ(x^{(i)}) − y^{(i)})²',
+    quote: quoteOf('1.1', '1.2'),
     requires: ['loss'],
     async run(ctx) {
       return { status: 'pass', message: await forNamedCases(ctx, (c) => checkLossOn(ctx, c)) };

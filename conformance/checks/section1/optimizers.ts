@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { CheckFailure, supported, type Check, type CheckContext, type Reproducer } from '../../core/check.js';
-import { batchArb, fixedParams, problemArb, type Problem } from '../../core/cases.js';
+import { quoteOf } from '../../core/quote.js';
+import { alphaArb, batchArb, batchesArb, fixedParams, problemArb, type Problem } from '../../core/cases.js';
 import { expectParamsClose, expectVectorClose, type Site } from '../../oracles/compare.js';
 import type { Activation, DataSet, NetParams, OperationName } from '../../core/interface.js';
 import { expectStep, expectTraining } from '../../oracles/oracle.js';
@@ -109,9 +110,6 @@ export async function checkTrainOn(ctx: CheckContext, c: TrainCase): Promise<voi
   }
 }
 
-/** α > 0 (Algorithms 1-2 line 1): from 2^-8 to 1, full mantissas so α/B is not exact. */
-const alphaArb = fc.double({ min: 2 ** -8, max: 1, noNaN: true });
-
 const stepArb = (activations: readonly Activation[], kind: 'one' | 'batch'): fc.Arbitrary<StepCase> =>
   problemArb(activations).chain((p) =>
     fc.record({
@@ -129,7 +127,7 @@ const trainArb = (activations: readonly Activation[]): fc.Arbitrary<TrainCase> =
       params: fc.constant(p.params),
       activation: fc.constant(p.activation),
       data: fc.constant(p.data),
-      batches: fc.array(batchArb(p.data.y.length), { minLength: 2, maxLength: 5 }),
+      batches: batchesArb(p.data.y.length),
       alpha: alphaArb,
     }),
   );
@@ -204,23 +202,23 @@ export const optimizerChecks: Check[] = [
     'optimizers/gd-step',
     ['1.3'],
     'one gradient-descent step on the whole data set',
-    'θ := θ − α∇_θJ(θ), ∇_θJ(θ) = (1/n) Σ_{i=1}^{n} ∇_θJ^{(i)}(θ)',
+    quoteOf('1.3'),
     'batch',
   ),
-  stepCheck('sgdStep', 'optimizers/sgd-step', ['1.4', 'alg1.line4'], 'one SGD step on example j', 'θ := θ − α∇_θJ^{(j)}(θ)', 'one'),
+  stepCheck('sgdStep', 'optimizers/sgd-step', ['1.4', 'alg1.line4'], 'one SGD step on example j', quoteOf('1.4'), 'one'),
   stepCheck(
     'minibatchStep',
     'optimizers/minibatch-step',
     ['1.5', 'alg2.line4'],
     'one mini-batch step: B = 1, B = n, 1 < B < n, indices out of order, n ≠ B ≠ m',
-    'θ := θ − (α/B) Σ_{k=1}^{B} ∇_θJ^{(j_k)}(θ)',
+    quoteOf('1.5'),
     'batch',
   ),
   {
     id: 'optimizers/train',
     specIds: ['alg2.line3', 'alg2.line1', 'alg1.line3', 'alg1.line1', '1.5', '1.4'],
     title: 'training loops on given batches: θ after the last iteration and J(θ) after each',
-    quote: 'Hyperparameters α > 0, B, n_iter; for i = 1 to n_iter do: sample j_1..j_B and update θ by (1.5)',
+    quote: quoteOf('alg2.line1', 'alg2.line3', '1.5'),
     requires: ['train'],
     async run(ctx) {
       // a diverging run (large α) leaves the domain within a few steps: discarded and counted by forAll
@@ -232,7 +230,8 @@ export const optimizerChecks: Check[] = [
     id: 'optimizers/train-multi-step',
     specIds: ['alg2.line3', 'alg1.line3', '1.5', '1.4'],
     title: 'six iterations where a stale gradient, a reused θ_0 or an in-place (aliased) update shows',
-    quote: 'for i = 1 to n_iter do: θ := θ − (α/B) Σ_k ∇_θJ^{(j_k)}(θ), the gradient taken at the current θ',
+    // The inventory's loop and update, plus what this check is about (the inventory does not say it).
+    quote: `${quoteOf('alg2.line3', '1.5')}, the gradient taken at the current θ`,
     requires: ['train'],
     async run(ctx) {
       const activations = supported(ctx);

@@ -3,6 +3,7 @@ import { createRng, sampleIndex, sampleWithoutReplacement } from '../../../refer
 import { corrupted, expectAllPass, reference, runCheck } from '../../testing/checkTesting.js';
 import type { Implementation } from '../../core/interface.js';
 import type { CheckResult } from '../../core/runner.js';
+import { transpose } from '../../../numerics/plain.js';
 import { samplingChecks } from './sampling.js';
 
 const ref = reference;
@@ -20,7 +21,7 @@ describe('sampling checks', () => {
     const bad = corrupted('transposed', {
       initialize: async (r) => {
         const theta = await initialize(r);
-        return { W: theta.W.map((W) => W[0]!.map((_, j) => W.map((row) => row[j]!))), b: theta.b };
+        return { W: theta.W.map((W) => transpose(W)), b: theta.b };
       },
     });
     const result = await run(bad, 'sampling/initialize');

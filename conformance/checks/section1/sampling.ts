@@ -4,6 +4,7 @@
  * (line 4: B distinct indices drawn uniformly from the n examples; B = 1 is Algorithm 1's j).
  */
 import { CheckFailure, type Check, type CheckContext, type Mismatch } from '../../core/check.js';
+import { quoteOf } from '../../core/quote.js';
 import type { NetParams, OperationName } from '../../core/interface.js';
 import { inclusionCountRange, SAMPLING_FALSE_ALARM } from '../../oracles/tolerances.js';
 
@@ -139,7 +140,7 @@ export const samplingChecks: Check[] = [
     id: 'sampling/initialize',
     specIds: ['alg1.line2', 'alg2.line2', '2/layer-shapes'],
     title: 'random θ: W[k] m_k×m_{k−1}, b[k] m_k, finite, units of a layer not all identical',
-    quote: 'Initialize θ randomly; W^{[k]} ∈ R^{m_k×m_{k−1}}, b^{[k]} ∈ R^{m_k}',
+    quote: quoteOf('alg1.line2', '2/layer-shapes'),
     requires: ['initialize'],
     async run(ctx) {
       for (const [i, sizes] of LAYER_SIZES.entries()) expectSymmetryBroken(await initialize(ctx, sizes, ctx.seed + i), { sizes, seed: ctx.seed + i });
@@ -150,7 +151,8 @@ export const samplingChecks: Check[] = [
     id: 'sampling/initialize-seed',
     specIds: ['alg1.line2', 'alg2.line2'],
     title: 'the same seed gives the same θ bit for bit, different seeds different θ',
-    quote: 'Initialize θ randomly (reproducibly from a seed)',
+    // The inventory's line, plus the seed this check is about (the notes do not say how θ_0 is drawn).
+    quote: `${quoteOf('alg1.line2')} (reproducibly from a seed)`,
     requires: ['initialize'],
     async run(ctx) {
       const sizes = LAYER_SIZES[0]!;
@@ -176,7 +178,7 @@ export const samplingChecks: Check[] = [
     id: 'sampling/sample-batch',
     specIds: ['alg2.line4', 'alg1.line4', 'alg2.line1', 'alg1.line1'],
     title: 'B distinct indices in 0..n−1 (B = 1, 1 < B < n, B = n), the same for the same seed; B = n + 1 refused',
-    quote: 'Sample B examples j_1, ..., j_B (without replacement) uniformly from {1, ..., n}, B ∈ {1, ..., n}',
+    quote: quoteOf('alg2.line4', 'alg2.line1'),
     requires: ['sampleBatch'],
     async run(ctx) {
       for (const [n, B] of BATCH_SHAPES) {
@@ -205,7 +207,7 @@ export const samplingChecks: Check[] = [
     id: 'sampling/coverage',
     specIds: ['alg1.line4', 'alg2.line4'],
     title: `over ${COVERAGE_SEEDS} seeds every index is drawn as often as a uniform sampler draws it`,
-    quote: 'Sample j uniformly from {1, ..., n} (Algorithm 1); sample B examples uniformly from {1, ..., n} (Algorithm 2)',
+    quote: quoteOf('alg1.line4', 'alg2.line4'),
     requires: ['sampleBatch'],
     async run(ctx) {
       const counted = COVERAGE_SHAPES.reduce((s, [n]) => s + n, 0);

@@ -3,6 +3,7 @@
  * a^{[k]} and h_θ(x) against the reference within the implementation's bounds.
  */
 import type { Check, CheckContext } from '../../core/check.js';
+import { quoteOf } from '../../core/quote.js';
 import { supported } from '../../core/check.js';
 import { problemArb } from '../../core/cases.js';
 import { expectClose, expectVectorClose } from '../../oracles/compare.js';
@@ -30,6 +31,7 @@ export const forwardChecks: Check[] = [
     id: 'forward/random',
     specIds: ['2.12', '2.13', '2/a0-ar', '2/layer-shapes', 'alg5.line1', '3.5/forward'],
     title: 'forward pass on random networks: every z[k], a[k] and h_θ(x)',
+    // Hand-written: eq. 2.13 with the σ of every activation the check runs, where the inventory writes the notes' ReLU.
     quote: 'a^{[k]} = σ(W^{[k]} a^{[k−1]} + b^{[k]}) (k = 1..r−1), h_θ(x) = a^{[r]} = W^{[r]} a^{[r−1]} + b^{[r]}',
     requires: ['forward'],
     async run(ctx) {
@@ -43,7 +45,7 @@ export const forwardChecks: Check[] = [
     id: 'forward/named-cases',
     specIds: ['2.12', '2.13', '2/layer-shapes'],
     title: 'forward pass on non-square, width-1, depth-1 and depth-5 networks',
-    quote: 'W^{[k]} ∈ R^{m_k×m_{k−1}}, b^{[k]} ∈ R^{m_k}, m_0 = d, m_r = 1',
+    quote: quoteOf('2/layer-shapes'),
     requires: ['forward'],
     async run(ctx) {
       const named = await forNamedCases(ctx, async (c) => {

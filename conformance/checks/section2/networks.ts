@@ -7,7 +7,8 @@
  */
 import fc from 'fast-check';
 import { CheckFailure, type Check, type CheckContext } from '../../core/check.js';
-import { entryArb, extremeCase, fixedParams, problemArb, sizesArb, paramsArb } from '../../core/cases.js';
+import { quoteOf } from '../../core/quote.js';
+import { entryArb, extremeCase, fixedParams, problemArb, sizesArb, paramsArb, vectorArb } from '../../core/cases.js';
 import { expectClose, expectVectorClose, type Site } from '../../oracles/compare.js';
 import type { Activation, NetParams, Vector } from '../../core/interface.js';
 import { expectForward, type Expected } from '../../oracles/oracle.js';
@@ -74,8 +75,6 @@ export function housingNetwork(t: readonly number[]): NetParams {
   };
 }
 
-const vectorArb = (n: number): fc.Arbitrary<number[]> => fc.array(entryArb, { minLength: n, maxLength: n });
-
 /** The statement for each hidden unit of the housing network. */
 const HOUSING_UNITS = ['2/housing-a1', '2/housing-a2', '2/housing-a3'];
 
@@ -91,11 +90,11 @@ async function forwardOnAll(ctx: CheckContext, cases: readonly { params: NetPara
   return calls;
 }
 
-const smoothCheck = (activation: 'sigmoid' | 'tanh', specId: string, quote: string): Check => ({
+const smoothCheck = (activation: 'sigmoid' | 'tanh', specId: string): Check => ({
   id: `section2/${activation}`,
   specIds: [specId],
   title: `${activation} networks, including pre-activations |z| = 1000 (finite, saturated)`,
-  quote,
+  quote: quoteOf(specId),
   requires: ['forward'],
   activations: [activation],
   async run(ctx) {
@@ -123,7 +122,7 @@ export const section2Checks: Check[] = [
     id: 'section2/single-neuron',
     specIds: ['2.1', '2.2', '2/relu'],
     title: 'the single neuron ReLU(wᵀx + b) as the network d-1-1 with W[2] = [[1]], b[2] = [0]: kink, negative and positive side',
-    quote: 'h_θ(x) = max(wx + b, 0), θ = (w, b) ∈ R² (2.1); h_θ(x) = ReLU(wᵀx + b), w ∈ R^d (2.2)',
+    quote: quoteOf('2.1', '2.2'),
     requires: ['forward'],
     activations: ['relu'],
     async run(ctx) {
@@ -145,7 +144,7 @@ export const section2Checks: Check[] = [
     id: 'section2/relu',
     specIds: ['2/relu', '2.10'],
     title: 'ReLU(t) = max{t, 0} entry-wise on negatives, ±0, tiny and large values',
-    quote: 'ReLU(t) ≜ max{t, 0}; ReLU(t)_i = ReLU(t_i)',
+    quote: quoteOf('2/relu', '2.10'),
     requires: ['forward'],
     activations: ['relu'],
     async run(ctx) {
@@ -160,7 +159,7 @@ export const section2Checks: Check[] = [
     id: 'section2/housing',
     specIds: ['2/housing-a1', '2/housing-a2', '2/housing-a3', '2.3'],
     title: 'the housing network of Figure 2: a 4-3-1 network whose W[1] has the sparsity of a_1, a_2, a_3',
-    quote: 'a_1 = ReLU(θ_1x_1 + θ_2x_2 + θ_3), a_2 = ReLU(θ_4x_3 + θ_5), a_3 = ReLU(θ_6x_3 + θ_7x_4 + θ_8), h_θ(x) = θ_9a_1 + θ_10a_2 + θ_11a_3 + θ_12',
+    quote: quoteOf('2/housing-a1', '2/housing-a2', '2/housing-a3', '2.3'),
     requires: ['forward'],
     activations: ['relu'],
     async run(ctx) {
@@ -176,7 +175,7 @@ export const section2Checks: Check[] = [
     id: 'section2/two-layer',
     specIds: ['2.4', '2.5', '2/two-layer-aj', '2/two-layer-a', '2.6', '2/fig3-caption', '2.7', '2.8', '2.9', '2.10', '2/W2-def', '2.11'],
     title: 'fully-connected two-layer ReLU networks d-m-1, and the 4-3-1 network of eq. 2.4',
-    quote: 'z_j = w_j^{[1]ᵀ}x + b_j^{[1]}, a_j = ReLU(z_j), h_θ(x) = w^{[2]ᵀ}a + b^{[2]}; a = ReLU(W^{[1]}x + b^{[1]}), h_θ(x) = W^{[2]}a + b^{[2]}',
+    quote: quoteOf('2.5', '2/two-layer-aj', '2.6', '2.11'),
     requires: ['forward'],
     activations: ['relu'],
     async run(ctx) {
@@ -196,13 +195,13 @@ export const section2Checks: Check[] = [
       return { status: 'pass', message: `eq. 2.4 (4-3-1) on ${xs.length} inputs; d-m-1: ${summary}` };
     },
   },
-  smoothCheck('sigmoid', '2.14', 'σ(z) = 1/(1 + e^{−z})'),
-  smoothCheck('tanh', '2.15', 'σ(z) = (e^{z} − e^{−z})/(e^{z} + e^{−z})'),
+  smoothCheck('sigmoid', '2.14'),
+  smoothCheck('tanh', '2.15'),
   {
     id: 'section2/neuron-count',
     specIds: ['2/neuron-count', '2/layer-shapes'],
     title: 'forward returns m_k entries in z[k]: m_1 + ... + m_r neurons in all',
-    quote: 'The total number of neurons in the network is m_1 + ... + m_r',
+    quote: quoteOf('2/neuron-count'),
     requires: ['forward'],
     async run(ctx) {
       const activation = ctx.impl.activations[0]!;
@@ -224,7 +223,7 @@ export const section2Checks: Check[] = [
     id: 'section2/param-count',
     specIds: ['2/param-count', '2/layer-shapes'],
     title: 'initialize returns (d + 1)m_1 + (m_1 + 1)m_2 + ... + (m_{r−1} + 1)m_r parameters',
-    quote: 'the total number of parameters in this network is (d+1)m_1 + (m_1+1)m_2 + ... + (m_{r−1}+1)m_r',
+    quote: quoteOf('2/param-count'),
     requires: ['initialize'],
     async run(ctx) {
       for (const sizes of LAYER_SIZES) {

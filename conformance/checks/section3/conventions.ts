@@ -5,6 +5,7 @@
  */
 import { gamma, UNIT_ROUNDOFF_64 } from '../../../numerics/roundoff.js';
 import { CheckFailure, type Check, type CheckContext, type Reproducer, type Verdict } from '../../core/check.js';
+import { quoteOf } from '../../core/quote.js';
 import { kinkCase } from '../../core/cases.js';
 import { expectVectorClose } from '../../oracles/compare.js';
 import { expectGradient } from '../../oracles/oracle.js';
@@ -58,7 +59,7 @@ export const conventionChecks: Check[] = [
     id: 'conventions/relu-prime-at-zero',
     specIds: ['3.4/relu-prime', '2/relu'],
     title: "ReLU'(0), observed through ∂J/∂b[1] at pre-activations exactly 0: a subgradient in [0, 1] (the notes: 1)",
-    quote: "\\mathrm{ReLU}'(z) = 1\\{z \\ge 0\\}, \\quad \\mathrm{ReLU}(t) = \\max\\{t, 0\\}",
+    quote: quoteOf('3.4/relu-prime', '2/relu'),
     requires: ['gradient'],
     activations: ['relu'],
     async run(ctx) {

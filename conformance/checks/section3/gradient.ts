@@ -6,11 +6,12 @@
  */
 import fc from 'fast-check';
 import { supported, type Check, type CheckContext, type Reproducer } from '../../core/check.js';
+import { quoteOf } from '../../core/quote.js';
 import { batchArb, fixedParams, namedCases, problemArb, type Problem } from '../../core/cases.js';
 import { expectParamsClose, type Site } from '../../oracles/compare.js';
 import { checkGradientByFiniteDifferences, type FdSummary, type GradientSites } from '../../oracles/finiteDifferences.js';
 import type { Activation, DataSet, NetParams, Vector } from '../../core/interface.js';
-import { expectGradient, expectMeanGradient, type Expected, type PlainParams } from '../../oracles/oracle.js';
+import { expectGradient, expectMeanGradient, type Expected } from '../../oracles/oracle.js';
 import { forAll, forNamedCases } from '../../core/property.js';
 import { highPrecisionGradient } from '../../../reference/testing/highPrecision.js';
 import { columnVector } from '../../../reference/matrix.js';
@@ -69,9 +70,9 @@ export function highPrecisionCases(activations: readonly Activation[]): { params
   });
 }
 
-const trueGradients = new Map<string, PlainParams>();
+const trueGradients = new Map<string, NetParams>();
 /** ∇J of the float64 inputs to 64 digits (reference/testing/highPrecision.ts), computed once per case. */
-function trueGradient(c: ReturnType<typeof highPrecisionCases>[number]): PlainParams {
+function trueGradient(c: ReturnType<typeof highPrecisionCases>[number]): NetParams {
   const key = JSON.stringify(c);
   let g = trueGradients.get(key);
   if (g === undefined) {
@@ -83,7 +84,7 @@ function trueGradient(c: ReturnType<typeof highPrecisionCases>[number]): PlainPa
 }
 
 /** max over entries of |got − true| / bound. */
-function worstRatio(got: NetParams, truth: PlainParams, bound: PlainParams): number {
+function worstRatio(got: NetParams, truth: NetParams, bound: NetParams): number {
   const ratios = [
     ...truth.W.flatMap((M, k) => M.flatMap((row, i) => row.map((v, j) => Math.abs(got.W[k]![i]![j]! - v) / bound.W[k]![i]![j]!))),
     ...truth.b.flatMap((v, k) => v.map((t, i) => Math.abs(got.b[k]![i]! - t) / bound.b[k]![i]!)),
@@ -92,6 +93,7 @@ function worstRatio(got: NetParams, truth: PlainParams, bound: PlainParams): num
 }
 
 const ALG5_IDS = ['alg5.line1', 'alg5.line2', 'alg5.line3', 'alg5.line4', 'alg5.line5', '3.13', '3.14', '3.16', '3.5/backward-order'];
+/** Hand-written: Algorithm 5 lines 2, 4, 5 with the σ' of eq. 3.15 for every activation the checks run, where the inventory writes the notes' ReLU'. */
 const ALG5_QUOTE = 'δ^{[r]} = z^{[r]} − y; δ^{[k]} = (W^{[k+1]ᵀ}δ^{[k+1]}) ⊙ σ\'(z^{[k]}); ∂J/∂W^{[k+1]} = δ^{[k+1]}a^{[k]ᵀ}, ∂J/∂b^{[k+1]} = δ^{[k+1]}';
 
 export const gradientChecks: Check[] = [
@@ -119,7 +121,8 @@ export const gradientChecks: Check[] = [
     id: 'gradient/finite-differences',
     specIds: ['3.3', '1.1', 'alg5.line2', 'alg5.line4', 'alg5.line5', '3.16'],
     title: "Algorithm 5 against central differences of the implementation's own loss (no reference values)",
-    quote: '∂J/∂θ_i = Σ_j ∂J/∂g_j · ∂g_j/∂θ_i (eq. 3.3) ≈ (J(θ + h e_i) − J(θ − h e_i)) / 2h',
+    // The inventory's eq. 3.3, plus the central difference this check compares it with (not a statement of the notes).
+    quote: `${quoteOf('3.3')} ≈ (J(θ + h e_i) − J(θ − h e_i)) / 2h`,
     requires: ['gradient', 'loss'],
     async run(ctx) {
       const total = { cases: 0, skipped: 0, directions: 0, kinks: 0, retried: 0, fellBack: 0 };
@@ -143,6 +146,7 @@ export const gradientChecks: Check[] = [
     id: 'gradient/high-precision',
     specIds: ['alg5.line2', 'alg5.line4', 'alg5.line5', '3.3'],
     title: 'Algorithm 5 against the true gradient (64-digit BigNumber central differences), error in units of the bound',
+    // Hand-written: what the oracle of this check computes, not a statement of the notes.
     quote: '∇_θ J^{(i)}(θ) of the float64 inputs, to 64 digits',
     requires: ['gradient'],
     async run(ctx) {
@@ -153,7 +157,7 @@ export const gradientChecks: Check[] = [
         const got = await ctx.call('gradient', request);
         // The true value's own error (64 digits, h = 1e-25, then one rounding to binary64) is within the reference's 2^-53 share of the bound.
         const bound = expectGradient(ctx.tolerance, c.params, c.activation, c.x, c.y).bound;
-        const truth: Expected<PlainParams> = { value: trueGradient(c), bound };
+        const truth: Expected<NetParams> = { value: trueGradient(c), bound };
         const sites = alg5Sites(c.params.W.length);
         expectParamsClose((which, k) => sites(which, k, { operation: 'gradient', request }), truth, got);
         worst = Math.max(worst, worstRatio(got, truth.value, bound));
@@ -165,7 +169,7 @@ export const gradientChecks: Check[] = [
     id: 'gradient/mean',
     specIds: ['1.5', '4/multi-layer', '1/dataset-gradient'],
     title: 'mean gradient (1/B)Σ∇J^{(j_k)} on random batches, and on the whole data set',
-    quote: '\\frac{1}{B}\\sum_{k=1}^{B} \\nabla_\\theta J^{(j_k)}(\\theta); B = n: \\nabla_\\theta J(\\theta) = \\frac{1}{n}\\sum_i \\nabla_\\theta J^{(i)}(\\theta)',
+    quote: quoteOf('1.5', '1/dataset-gradient'),
     requires: ['meanGradient'],
     async run(ctx) {
       const arb = problemArb(supported(ctx), { maxExamples: 6 }).chain((p) => fc.record({ p: fc.constant(p), batch: batchArb(p.data.y.length) }));

@@ -9,7 +9,8 @@
  */
 import fc from 'fast-check';
 import { supported, type Check, type CheckContext, type Reproducer } from '../../core/check.js';
-import { dataArb, entryArb, extremeCase, problemArb, type Problem, type ShapeOptions } from '../../core/cases.js';
+import { quoteOf } from '../../core/quote.js';
+import { dataArb, entryArb, extremeCase, problemArb, vectorArb, type Problem, type ShapeOptions } from '../../core/cases.js';
 import { expectClose, expectParamsClose, expectVectorClose } from '../../oracles/compare.js';
 import type { GradientSites } from '../../oracles/finiteDifferences.js';
 import type { Activation } from '../../core/interface.js';
@@ -56,7 +57,7 @@ async function forwardAndLossOf(ctx: CheckContext, p: Problem, ids: { z: string;
 /** Section 3.2's neuron z = wᵀx + b, o = ReLU(z), as the network d-1-1 with W^{[2]} = [1], b^{[2]} = [0]. */
 const oneNeuronArb: fc.Arbitrary<Problem> = fc
   .integer({ min: 1, max: 4 })
-  .chain((d) => fc.record({ w: fc.array(entryArb, { minLength: d, maxLength: d }), b: entryArb, data: dataArb(d, 3) }))
+  .chain((d) => fc.record({ w: vectorArb(d), b: entryArb, data: dataArb(d, 3) }))
   .map(({ w, b, data }) => ({ params: { W: [[w], [[1]]], b: [[b], [0]] }, activation: 'relu' as const, data }));
 
 const twoLayerArb = problemArb(['relu'], { minLayers: 2, maxLayers: 2 });
@@ -78,7 +79,7 @@ function sigmaPrimeCheck(activation: Exclude<Activation, 'relu'>): Check {
       id: `networks/sigma-prime/${activation}`,
       specIds: activation === 'identity' ? ['3.4/sigma-prime', '3.12', '3.15'] : ['3.4/sigma-prime', '3.15'],
       title: `${activation} networks of depth 2-3: the hidden deltas use ${formula}`,
-      quote: `∂J/∂z = ∂J/∂a ⊙ σ'(z), ${formula}`,
+      quote: activation === 'identity' ? quoteOf('3.15', '3.4/sigma-prime', '3.12') : quoteOf('3.15', '3.4/sigma-prime'),
       requires: ['gradient'],
       activations: [activation],
     },
@@ -90,8 +91,8 @@ function sigmaPrimeCheck(activation: Exclude<Activation, 'relu'>): Check {
 /** Eq. 2.14-2.15 at |z| = 1000 (cases.ts#extremeCase): σ saturates to finite values, σ' to 0, no NaN from e^{1000}. */
 function extremeChecks(activation: 'sigmoid' | 'tanh'): Check[] {
   const eq = activation === 'sigmoid' ? '2.14' : '2.15';
-  const formula = activation === 'sigmoid' ? 'σ(z) = 1/(1 + e^{−z})' : 'σ(z) = (e^{z} − e^{−z})/(e^{z} + e^{−z})';
-  const meta = { specIds: [eq, '3.4/sigma-prime'], quote: `${formula} at z = ±1000`, activations: [activation] };
+  // The inventory's σ, plus where this check evaluates it (the inventory does not say it).
+  const meta = { specIds: [eq, '3.4/sigma-prime'], quote: `${quoteOf(eq)} at z = ±1000`, activations: [activation] };
   return [
     {
       ...meta,
@@ -124,7 +125,7 @@ export const networkChecks: Check[] = [
       id: 'networks/one-neuron-forward',
       specIds: ['3.4', '3.5', '3.6'],
       title: 'one neuron (Section 3.2): z = wᵀx + b, o = ReLU(z), J = ½(y − o)²',
-      quote: 'z = w^\\top x + b, \\quad o = \\mathrm{ReLU}(z), \\quad J = \\tfrac12 (y - o)^2',
+      quote: quoteOf('3.4', '3.5', '3.6'),
       requires: ['forward', 'loss'],
       activations: ['relu'],
     },
@@ -136,7 +137,7 @@ export const networkChecks: Check[] = [
       id: 'networks/one-neuron-gradient',
       specIds: ['3.7', '3.2/do-dwi', '3.2/local-derivs', '3.2/grad-wi', '3.2/grad-w', '3.2/grad-b', '3.1', '3.2', '3.3'],
       title: 'one neuron (Section 3.2): ∇_w J = (o − y)·1{z ≥ 0}·x, ∂J/∂b = (o − y)·1{z ≥ 0}',
-      quote: '\\nabla_w J = (o - y) \\cdot 1\\{z \\ge 0\\} \\cdot x, \\quad \\frac{\\partial J}{\\partial b} = (o - y) \\cdot 1\\{z \\ge 0\\}',
+      quote: quoteOf('3.2/grad-w', '3.2/grad-b'),
       requires: ['gradient'],
       activations: ['relu'],
     },
@@ -149,7 +150,7 @@ export const networkChecks: Check[] = [
       id: 'networks/two-layer-forward',
       specIds: ['3.8', 'alg3.line1', 'alg4.line1'],
       title: 'two-layer ReLU network (Section 3.3): z_j, a_j, o and J',
-      quote: 'z_j = w_j^{[1]\\top} x + b_j^{[1]}, a_j = \\mathrm{ReLU}(z_j), o = w^{[2]\\top} a + b^{[2]}, J = \\tfrac12 (y - o)^2',
+      quote: quoteOf('3.8'),
       requires: ['forward', 'loss'],
       activations: ['relu'],
     },
@@ -161,7 +162,7 @@ export const networkChecks: Check[] = [
       id: 'networks/two-layer-gradient',
       specIds: ['3.3/grad-w2', '3.3/grad-w1-chain', '3.3/dJ-dzj', '3.3/dJ-daj', '3.3/grad-w1', 'alg3.line2', 'alg3.line3', 'alg3.line4', '3.9', '3.10', 'alg4.line2', 'alg4.line3', 'alg4.line4', '3.4/verify-delta1', '3.4/verify-dW1'],
       title: 'two-layer ReLU network (Algorithms 3 and 4): δ^{[2]} = o − y, ∂J/∂W^{[2]} = δ^{[2]}aᵀ, δ^{[1]} = (o − y)W^{[2]ᵀ} ⊙ 1{z ≥ 0}, ∂J/∂W^{[1]} = δ^{[1]}xᵀ',
-      quote: '\\delta^{[2]} = o - y, \\quad \\delta^{[1]} = \\big((o - y) W^{[2]\\top}\\big) \\odot 1\\{z \\ge 0\\}, \\quad \\frac{\\partial J}{\\partial W^{[1]}} = \\delta^{[1]} x^\\top',
+      quote: quoteOf('alg4.line2', 'alg4.line3', 'alg4.line4'),
       requires: ['gradient'],
       activations: ['relu'],
     },
@@ -186,7 +187,7 @@ export const networkChecks: Check[] = [
     id: 'networks/gradient-shapes',
     specIds: ['3.4/dA-dB-shape'],
     title: 'every gradient has the shape of its parameter: ∂J/∂W[k] is m_k×m_{k−1}, ∂J/∂b[k] has m_k entries',
-    quote: 'A ∈ R, B ∈ R^{m×d} ⟹ ∂A/∂B ∈ R^{m×d}',
+    quote: quoteOf('3.4/dA-dB-shape'),
     requires: ['gradient'],
     async run(ctx) {
       const shapeSites = (which: 'W' | 'b', k: number, reproducer?: Reproducer) => ({ specId: '3.4/dA-dB-shape', operation: 'gradient' as const, quantity: `∂J/∂${which}[${k}]`, layer: k, ...(reproducer && { reproducer }) });
@@ -206,7 +207,7 @@ export const networkChecks: Check[] = [
     id: 'networks/depth',
     specIds: ['3.16', '3.5/backward-order', 'alg5.line3'],
     title: 'depth 1 to 5 (Section 3.5): δ^{[r]} → … → δ^{[1]}, ∂J/∂W^{[k]} = δ^{[k]}a^{[k−1]ᵀ} for every k',
-    quote: '\\delta^{[k]} = \\frac{\\partial J}{\\partial z^{[k]}}, \\quad \\textbf{for } k = r - 1 \\textbf{ down to } 0',
+    quote: quoteOf('3.16', 'alg5.line3'),
     requires: ['gradient'],
     async run(ctx) {
       const sites = (p: Problem) => sitesOf(p.params.W.length, { bOut: 'alg5.line2', WOut: '3.5/backward-order', bHidden: '3.16', WHidden: '3.5/backward-order' });

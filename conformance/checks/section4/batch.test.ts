@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { corrupted, expectAllPass, reference, runCheck } from '../../testing/checkTesting.js';
 import type { Activation, ForwardBatchRequest, ForwardBatchResult, Implementation, Operations } from '../../core/interface.js';
 import type { CheckResult } from '../../core/runner.js';
-import { batchChecks, transpose } from './batch.js';
+import { transpose } from '../../../numerics/plain.js';
+import { batchChecks } from './batch.js';
 
 const ref = reference;
 const run = (impl: Implementation, check: string): Promise<CheckResult> => runCheck(batchChecks, impl, check, 10);

@@ -5,15 +5,16 @@
  * gradient of 4/multi-layer (meanGradient, n ≠ B ≠ m included) is checked by gradient.ts#gradient/mean.
  */
 import { supported, type Check, type CheckContext } from '../../core/check.js';
+import { quoteOf } from '../../core/quote.js';
 import { namedCases, problemArb } from '../../core/cases.js';
 import { expectMatrixClose } from '../../oracles/compare.js';
 import type { Activation, Matrix, NetParams } from '../../core/interface.js';
+import { transpose } from '../../../numerics/plain.js';
 import { expectForwardBatch, type Expected } from '../../oracles/oracle.js';
 import { forAll, forNamedCases } from '../../core/property.js';
 
 type Layout = 'columns' | 'rows';
 
-export const transpose = (M: Matrix): number[][] => (M[0] ?? []).map((_, j) => M.map((row) => row[j]!));
 const transposed = (e: Expected<number[][]>): Expected<number[][]> => ({ value: transpose(e.value), bound: transpose(e.bound) });
 
 /** The statement each batch quantity instantiates: Z[k] or A[k] in a layout. */
@@ -60,20 +61,20 @@ export const batchChecks: Check[] = [
     'batch/columns',
     ['4.1', '4.2', '4/broadcast-sum', '4/multi-layer'],
     'every layer on B examples stacked as columns: Z[k] m_k×B, A[k] m_k×B',
-    'X = [x^{(1)} ⋯ x^{(B)}] ∈ R^{d×B}; Z^{[k]} = W^{[k]}A^{[k−1]} + b^{[k]}1_Bᵀ, A^{[k]} = σ(Z^{[k]}) (k < r), A^{[r]} = Z^{[r]}',
+    quoteOf('4.1', '4/multi-layer'),
   ),
   layoutCheck(
     'rows',
     'batch/rows',
     ['4.4', '4/row-major-conversion', '4/multi-layer'],
     'every layer on B examples stacked as rows (deep-learning packages): Z[k] B×m_k',
-    'Z_row^{[1]} = X_row W_row^{[1]} + 1_B b_row^{[1]} ∈ R^{B×m}, X_row = Xᵀ, W_row = W^{[1]ᵀ}, b_row = b^{[1]ᵀ}',
+    quoteOf('4.4'),
   ),
   {
     id: 'batch/broadcast',
     specIds: ['4.3', '4/broadcast-sum'],
     title: 'with W[1] = 0, Z[1] is the broadcast bias b̃[1]: b[1] repeated in every column (every row, row-major)',
-    quote: 'b̃^{[1]} = [b^{[1]} ⋯ b^{[1]}] = b^{[1]}1_Bᵀ; Z^{[1]} = W^{[1]}X + b̃^{[1]}',
+    quote: quoteOf('4/broadcast-sum', '4.3'),
     requires: ['forwardBatch'],
     async run(ctx) {
       const activation = supported(ctx)[0]!;
