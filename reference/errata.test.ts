@@ -21,6 +21,7 @@ import { backprop } from './backprop.js';
 import { squaredLoss } from './loss.js';
 import { columnVector, coord, matrixFromRows, scalarOf, toRows } from './matrix.js';
 import { forward, layerSizes, predict, weight, bias, type Params } from './network.js';
+import { gd } from './optimizers.js';
 import { math, type Matrix } from './numeric.js';
 import { centralDifference, centralDifferenceBound, EPS64, FD_STEP, numericMatrixGradient } from './testing/finiteDifference.js';
 import { gamma, magnitudeBound, operationDepth, UNIT_ROUNDOFF } from './testing/tolerance.js';
@@ -347,5 +348,17 @@ describe('statements of Sections 1, 3 and 4', () => {
     expect((math.multiply(W1, X) as Matrix).size()).toEqual([2, 3]);
     const b4 = columnVector([1, 1, 1, 1]);
     expect(() => math.add(math.multiply(W1, X), math.multiply(b4, matrixFromRows([[1, 1, 1]])))).toThrow();
+  });
+});
+
+describe('finite range of the step size', () => {
+  it('[erratum:sec1.step-size-and-finite-range] J = ½(w + b)² converges for α < 1 and, at α = 1.5, overflows float64 at iteration 512, reported with eq. 1.3', () => {
+    const theta: Params = { W: [matrixFromRows([[1]])], b: [matrixFromRows([[0]])] };
+    const data = [{ x: columnVector([1]), y: 0 }];
+    const converged = gd(theta, data, { alpha: 0.99, nIter: 50 });
+    // s_t = (1 − 2α)^t = (−0.98)^t: J_50 = ½·0.98^100 ≈ 0.066 < J_0 = ½
+    expect(Number(converged.losses[converged.losses.length - 1])).toBeCloseTo(0.5 * 0.98 ** 100, 12);
+    // s_t = (−2)^t: J = ½s² overflows once s² ≥ 2^1024, i.e. t ≥ 512
+    expect(() => gd(theta, data, { alpha: 1.5, nIter: 600 })).toThrow(/^eq\. 1\.3: the run diverged at iteration 512 of 600 /);
   });
 });

@@ -35,6 +35,17 @@ export const SECTION_1_ERRATA: readonly Erratum[] = [
       'Eq. 1.1 defines J^{(i)} = ½(h_θ(x^{(i)}) − y^{(i)})² and eq. 1.2 averages them; the notes add the 1/n "to be consistent with the convention". By linearity ∇_θ (1/n)Σ J^{(i)} = (1/n)Σ ∇_θ J^{(i)}. A sum instead of a mean would multiply every GD step by n.',
   },
   {
+    id: 'sec1.step-size-and-finite-range',
+    kind: 'ambiguity',
+    where: 'Section 1, eq. 1.3 ("where α > 0 is often referred to as the learning rate or step size"), and so eq. 1.4-1.5',
+    affects: ['1.3', '1.4', '1.5', 'alg1.line1', 'alg2.line1', 'alg2.line3'],
+    asPrinted: String.raw`where $\alpha > 0$ is often referred to as the learning rate or step size`,
+    correction:
+      'The notes bound α only below. Over the reals every α > 0 defines the iteration; too large an α makes it diverge, and in floating point a diverging run overflows (J, then θ, become ±Infinity). The reference stops such a run with an error naming the equation and the iteration ("eq. 1.3: the run diverged at iteration t of n_iter …; lower α", reference/optimizers.ts), never returning Infinity or NaN. The conformance suite asks only cases inside the domain where every value the reference computes, and every error bound, has magnitude ≤ sqrt(2^128/2^16) ≈ 7.2e16 (conformance/oracles/tolerances.ts#DOMAIN_LIMIT): a random case outside it is discarded and counted, never held against an implementation.',
+    derivation:
+      'For r = 1, x = 1, y = 0 and θ = (w, b), J = ½(w + b)² and one GD step maps s = w + b to s(1 − 2α): the run converges iff 0 < α < 1 and for α = 1.5 |s| doubles each step, so J = ½s² overflows float64 once s² ≥ 2^1024, at iteration 512 from s = 1. Numeric check [erratum:sec1.step-size-and-finite-range]: α = 0.99 converges, α = 1.5 stops at iteration 512 of 600 naming eq. 1.3.',
+  },
+  {
     id: 'alg1.loop-and-output',
     kind: 'convention',
     where: 'Algorithms 1 and 2, line 3 (and the missing end of both algorithms)',
