@@ -176,4 +176,12 @@ describe('npm run verify', () => {
     expect(none.stderr).toContain('nothing to verify');
     expect(verify('--bogus', 'x.ts').status).toBe(2);
   });
+
+  it("--version prints the package's version; reproducers go under the temp directory unless --reproducers names one", () => {
+    const version = verify('--version');
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toBe(`cs229-verify ${(JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version}`);
+    expect(parseVerifyArgs(['x.ts']).reproducers.startsWith(tmpdir())).toBe(true);
+    expect(parseVerifyArgs(['--reproducers', 'here', 'x.ts']).reproducers).toBe('here');
+  });
 });

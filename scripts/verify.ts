@@ -7,4 +7,11 @@
 import { runCli } from './lib/cli.js';
 import { parseVerifyArgs, USAGE } from './lib/verifyOptions.js';
 
-await runCli('verify', USAGE, parseVerifyArgs, async (options) => (await import('./lib/verifyRun.js')).runVerify(options));
+await runCli('verify', USAGE, parseVerifyArgs, async (options) => {
+  if (options.version) {
+    const { version } = (await import('../package.json', { with: { type: 'json' } })).default;
+    console.log(`cs229-verify ${version}`);
+    return 0;
+  }
+  return (await import('./lib/verifyRun.js')).runVerify(options);
+});

@@ -2,6 +2,8 @@
  * The command line of `npm run verify` (scripts/verify.ts): which implementation to verify and
  * how. Parsing only; a bad command line is a UsageError (exit code 2).
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DEFAULT_RUNS, DEFAULT_SEED } from '../../conformance/core/runner.js';
 import { fileName, integer, parseCommandLine, UsageError } from './cli.js';
 import { SUITE_OPTIONS, suiteOptions, type SuiteCliOptions } from './suiteOptions.js';
@@ -18,6 +20,8 @@ export interface VerifyOptions extends SuiteCliOptions {
   readonly maxTimeS: number;
   readonly maxMessageBytes: number;
   readonly reproducers: string;
+  /** --version: print the suite's version and exit. */
+  readonly version: boolean;
   readonly allowNothingVerified: boolean;
   readonly replay?: string;
 }
@@ -51,10 +55,12 @@ Options:
   --max-message-bytes N     longest accepted answer line (default 8388608)
   --json FILE               one record per check as JSON (same shape as npm start's)
   --junit FILE              JUnit XML report
-  --reproducers DIR         where to save the smallest failing request of each failed check (default reproducers)
+  --reproducers DIR         where to save the smallest failing request of each failed check (default: a
+                            new directory under the system's temp directory; each file is named under its failure)
   --replay FILE             ask only the saved request of FILE again and judge the answer
   --allow-nothing-verified  exit 0, not 3, when no check verified anything
   --list-checks             list the checks with their spec ids and exit
+  --version                 print the version of the suite and exit
   -h, --help                print this help`;
 
 /** Parses verify's arguments: options, then MODULE, or `--` then a command and its arguments. */
@@ -75,6 +81,7 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyOptions {
       reproducers: { type: 'string' },
       'allow-nothing-verified': { type: 'boolean' },
       replay: { type: 'string' },
+      version: { type: 'boolean' },
     },
     true,
   );
@@ -91,7 +98,8 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyOptions {
   } else if (dash !== -1) {
     throw new UsageError("'--' must be followed by the command to run");
   }
-  if (target === undefined && !help && !listChecks) throw new UsageError('nothing to verify: give a MODULE or -- COMMAND [ARGS]');
+  const version = values.version ?? false;
+  if (target === undefined && !help && !listChecks && !version) throw new UsageError('nothing to verify: give a MODULE or -- COMMAND [ARGS]');
   const suite = suiteOptions(values);
   const expectations = fileName('expectations', values.expectations);
   const reproducers = fileName('reproducers', values.reproducers);
@@ -100,13 +108,15 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyOptions {
   return {
     ...suite,
     listChecks,
+    version,
     ...(target !== undefined && { target }),
     ...(expectations !== undefined && { expectations }),
     timeoutMs,
     checkTimeoutMs: integer('check-timeout', values['check-timeout'], Math.max(60_000, 6 * timeoutMs), 1, 86_400_000),
     maxTimeS: integer('max-time', values['max-time'], 900, 1, 86_400),
     maxMessageBytes: integer('max-message-bytes', values['max-message-bytes'], 8 * 1024 * 1024, 1024, 1024 ** 3),
-    reproducers: reproducers ?? 'reproducers',
+    // not into the user's working tree unasked: a directory of this run under the system's temp directory
+    reproducers: reproducers ?? join(tmpdir(), `cs229-verify-reproducers-${process.pid}`),
     allowNothingVerified: values['allow-nothing-verified'] ?? false,
     ...(replay !== undefined && { replay }),
   };
