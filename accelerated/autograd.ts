@@ -5,7 +5,7 @@
  * use 1{z >= 0}), so the two agree off the kinks only.
  */
 import * as tf from '@tensorflow/tfjs';
-import { forwardRows, lossRows, type ActivationName, type RowParams } from './model.js';
+import { type ActivationName, forwardRows, lossRows, type RowParams } from './model.js';
 
 /**
  * 4/multi-layer by autodiff: ∇_θ J_B for X (B×d), Y (B×1), in the row-major shape of θ

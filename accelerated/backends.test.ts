@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { useBackend, type BackendName } from './backends.js';
+import { type BackendName, useBackend } from './backends.js';
 import { useNodeBackend } from './node/backends.js';
 
 describe('backend selection in Node', () => {

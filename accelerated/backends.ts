@@ -36,7 +36,9 @@ export async function useBackend(name: BackendName): Promise<string> {
     throw new Error(`backend '${name}' failed to start: ${e instanceof Error ? e.message : String(e)}`);
   }
   if (!started || tf.getBackend() !== name) {
-    throw new Error(`backend '${name}' failed to start (tfjs could not initialize it; its warning above says why); registered backends are ${registered.join(', ')}`);
+    throw new Error(
+      `backend '${name}' failed to start (tfjs could not initialize it; its warning above says why); registered backends are ${registered.join(', ')}`,
+    );
   }
   return tf.getBackend();
 }

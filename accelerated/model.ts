@@ -10,13 +10,13 @@ import * as tf from '@tensorflow/tfjs';
 
 import type { ActivationName } from '../spec/activations.js';
 
+export type { DataSet, RowParamsData } from '../numerics/plain.js';
 /**
  * σ of eq. 2.14 (sigmoid), 2.15 (tanh), 2/relu, and the identity (eq. 2.16's linear model): the
  * names of spec/activations.ts. The plain data the path takes and gives back are numerics/plain.ts's
  * RowParamsData (θ row-major, what RowParams holds as tensors) and DataSet (X n×d, one example per row).
  */
 export type { ActivationName };
-export type { DataSet, RowParamsData } from '../numerics/plain.js';
 
 /** θ in row-major layout: W[k − 1] is W^{[k]ᵀ} (m_{k−1}×m_k), b[k − 1] is b^{[k]ᵀ} (1×m_k). */
 export interface RowParams {

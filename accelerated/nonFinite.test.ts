@@ -12,12 +12,46 @@ import { NODE_BACKENDS, useNodeBackend } from './node/backends.js';
 import { Trainer } from './trainer.js';
 
 /** A 2-3-1 ReLU net (row-major) and n = 4 examples. */
-const THETA: RowParamsData = { W: [[[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]], [[0.7], [0.8], [0.9]]], b: [[0, 0.1, 0.2], [0.3]] };
-const DATA: DataSet = { X: [[1, 2], [3, 4], [5, 6], [7, 8]], y: [1, 0, 1, 0] };
+const THETA: RowParamsData = {
+  W: [
+    [
+      [0.1, 0.2, 0.3],
+      [0.4, 0.5, 0.6],
+    ],
+    [[0.7], [0.8], [0.9]],
+  ],
+  b: [[0, 0.1, 0.2], [0.3]],
+};
+const DATA: DataSet = {
+  X: [
+    [1, 2],
+    [3, 4],
+    [5, 6],
+    [7, 8],
+  ],
+  y: [1, 0, 1, 0],
+};
 const GOOD = { params: THETA, activation: 'relu' as ActivationName, data: DATA };
 /** Weights 1e30 (finite in float32) and inputs 1e10: z = 1e40 overflows float32 in the first layer. */
-const HUGE: RowParamsData = { W: [[[1e30, 0, 0], [0, 0, 0]], [[1], [1], [1]]], b: [[0, 0, 0], [0]] };
-const HUGE_DATA: DataSet = { X: [[1e-20, 0], [1e10, 0], [1, 0], [0, 0]], y: [0, 0, 0, 0] };
+const HUGE: RowParamsData = {
+  W: [
+    [
+      [1e30, 0, 0],
+      [0, 0, 0],
+    ],
+    [[1], [1], [1]],
+  ],
+  b: [[0, 0, 0], [0]],
+};
+const HUGE_DATA: DataSet = {
+  X: [
+    [1e-20, 0],
+    [1e10, 0],
+    [1, 0],
+    [0, 0],
+  ],
+  y: [0, 0, 0, 0],
+};
 
 async function caught(p: Promise<unknown>): Promise<Error> {
   try {
@@ -30,11 +64,54 @@ async function caught(p: Promise<unknown>): Promise<Error> {
 
 describe('[4.4, 1.1] bad numbers in the plain inputs: NonFiniteError for NaN, ±Infinity and float32 overflow, SpecError for non-numbers', () => {
   it.each([
-    ['NaN in W[1]', { ...GOOD, params: { ...THETA, W: [[[0.1, NaN, 0.3], [0.4, 0.5, 0.6]], THETA.W[1]!] } }, 'eq. 4.4: W[1] must be finite, but entry (1,2) is NaN', NonFiniteError],
-    ['1e39 in b[1]', { ...GOOD, params: { ...THETA, b: [[0, 1e39, 0.2], [0.3]] } }, 'eq. 4.4: b[1] must be finite, but entry 2 is 1e+39, which overflows float32 (|v| <= 3.4028234663852886e+38)', NonFiniteError],
+    [
+      'NaN in W[1]',
+      {
+        ...GOOD,
+        params: {
+          ...THETA,
+          W: [
+            [
+              [0.1, NaN, 0.3],
+              [0.4, 0.5, 0.6],
+            ],
+            THETA.W[1]!,
+          ],
+        },
+      },
+      'eq. 4.4: W[1] must be finite, but entry (1,2) is NaN',
+      NonFiniteError,
+    ],
+    [
+      '1e39 in b[1]',
+      { ...GOOD, params: { ...THETA, b: [[0, 1e39, 0.2], [0.3]] } },
+      'eq. 4.4: b[1] must be finite, but entry 2 is 1e+39, which overflows float32 (|v| <= 3.4028234663852886e+38)',
+      NonFiniteError,
+    ],
     ['-Infinity in y', { ...GOOD, data: { ...DATA, y: [1, -Infinity, 1, 0] } }, 'eq. 1.1: y must be finite, but entry 2 is -Infinity', NonFiniteError],
-    ['a string in X', { ...GOOD, data: { ...DATA, X: [[1, 2], [3, '4' as unknown as number], [5, 6], [7, 8]] } }, "eq. 4.4: X must be finite, but entry (2,2) is '4'", SpecError],
-    ['null in W[2]', { ...GOOD, params: { ...THETA, W: [THETA.W[0]!, [[0.7], [null as unknown as number], [0.9]]] } }, 'eq. 4.4: W[2] must be finite, but entry (2,1) is null', SpecError],
+    [
+      'a string in X',
+      {
+        ...GOOD,
+        data: {
+          ...DATA,
+          X: [
+            [1, 2],
+            [3, '4' as unknown as number],
+            [5, 6],
+            [7, 8],
+          ],
+        },
+      },
+      "eq. 4.4: X must be finite, but entry (2,2) is '4'",
+      SpecError,
+    ],
+    [
+      'null in W[2]',
+      { ...GOOD, params: { ...THETA, W: [THETA.W[0]!, [[0.7], [null as unknown as number], [0.9]]] } },
+      'eq. 4.4: W[2] must be finite, but entry (2,1) is null',
+      SpecError,
+    ],
   ] as const)('[4.4] %s', (_, scenario, message, type) => {
     let error: unknown;
     try {
@@ -50,7 +127,9 @@ describe('[4.4, 1.1] bad numbers in the plain inputs: NonFiniteError for NaN, ±
   it('[4.4, 2.12] an ill-formed θ is a SpecError naming the layer', () => {
     expect(() => Trainer.create(null as unknown as RowParamsData, DATA, 'relu')).toThrow(/^eq\. 4\.4: row-major θ must be \{W: /);
     expect(() => Trainer.create({ W: THETA.W, b: [[0, 0.1], [0.3]] }, DATA, 'relu')).toThrow('eq. 4.4: W[1] must be 2x2 (d x m1, row-major), got 2x3');
-    expect(() => Trainer.create({ W: [THETA.W[0]!, 'W' as unknown as number[][]], b: THETA.b }, DATA, 'relu')).toThrow("eq. 4.4: W[2] must be a matrix (a list of rows), got 'W'");
+    expect(() => Trainer.create({ W: [THETA.W[0]!, 'W' as unknown as number[][]], b: THETA.b }, DATA, 'relu')).toThrow(
+      "eq. 4.4: W[2] must be a matrix (a list of rows), got 'W'",
+    );
   });
 });
 
@@ -81,11 +160,12 @@ for (const backend of NODE_BACKENDS) {
       expect(tf.memory().numTensors).toBe(before);
     });
 
-    it('[1.3, 1.4, 1.5, alg2.line3] a run with a huge α stops with the run\'s equation and the iteration, and leaks no tensor', async () => {
+    it("[1.3, 1.4, 1.5, alg2.line3] a run with a huge α stops with the run's equation and the iteration, and leaks no tensor", async () => {
       const before = tf.memory().numTensors;
       const t = Trainer.create(THETA, DATA, 'relu');
       try {
-        const message = (eq: string): RegExp => new RegExp(`^${eq.replace('.', '\\.')}: J\\(θ\\) after iteration \\d+ of 5 is not finite \\((Infinity|NaN)\\): the run diverged; lower α$`);
+        const message = (eq: string): RegExp =>
+          new RegExp(`^${eq.replace('.', '\\.')}: J\\(θ\\) after iteration \\d+ of 5 is not finite \\((Infinity|NaN)\\): the run diverged; lower α$`);
         const gd = await caught(t.gd({ alpha: 1e30, nIter: 5 }));
         expect(gd).toBeInstanceOf(NonFiniteError);
         expect(gd.message).toMatch(message('eq. 1.3'));

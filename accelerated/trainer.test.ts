@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { RowParamsData } from '../numerics/plain.js';
 import { columnVector, matrixFromRows } from '../reference/matrix.js';
-import { gd, minibatchSgd, sgd, type Example } from '../reference/optimizers.js';
+import { type Example, gd, minibatchSgd, sgd } from '../reference/optimizers.js';
 import { fromRowMajor } from '../reference/rowMajor.js';
 import { NODE_BACKENDS, useNodeBackend } from './node/backends.js';
-import { Trainer } from './trainer.js';
-import type { RowParamsData } from '../numerics/plain.js';
 import { DATA_6, THETA_4_3_1 } from './testing/smallProblem.js';
+import { Trainer } from './trainer.js';
 
 // The θ and losses of these runs against the reference's, within float32 bounds, are checked in
 // conformance/adapters/trainer.test.ts (it judges with the conformance oracle, which accelerated/ never imports).
@@ -105,9 +105,13 @@ for (const backend of NODE_BACKENDS) {
         expect(() => t.step([0, 6], 0.1)).toThrow('Algorithm 2 line 4: index j_2 = 6 is out of range: examples are 0..5 (0-based, n = 6)');
         expect(() => t.step([1, 1], 0.1)).toThrow('Algorithm 2 line 4: index 1 appears twice in the batch');
         expect(() => t.step([0], 0)).toThrow('eq. 1.5: learning rate α must be finite and > 0, got 0');
-        await expect(t.minibatchSgd({ alpha: 0.1, nIter: 3, seed: 1, B: 7 })).rejects.toThrow('Algorithm 2 line 4: batch size B must be an integer in 1..n (n = 6)');
+        await expect(t.minibatchSgd({ alpha: 0.1, nIter: 3, seed: 1, B: 7 })).rejects.toThrow(
+          'Algorithm 2 line 4: batch size B must be an integer in 1..n (n = 6)',
+        );
         await expect(t.minibatchSgd({ alpha: 0.1, nIter: 3, seed: 1 })).rejects.toThrow('Algorithm 2 line 1: the batch size B is a required hyperparameter');
-        await expect(t.sgd({ alpha: 0.1, nIter: 0, seed: 1 })).rejects.toThrow('Algorithm 1 line 1: n_iter (number of iterations) must be a positive integer, got 0');
+        await expect(t.sgd({ alpha: 0.1, nIter: 0, seed: 1 })).rejects.toThrow(
+          'Algorithm 1 line 1: n_iter (number of iterations) must be a positive integer, got 0',
+        );
         await expect(t.sgd({ alpha: 0.1, nIter: 2 })).rejects.toThrow("Algorithm 1 line 4: the sampler's seed must be an integer, got undefined");
         await expect(t.gd({ alpha: -1, nIter: 2 })).rejects.toThrow('eq. 1.3: learning rate α must be finite and > 0, got -1');
         await expect(t.trainOnBatches([], 0.1)).rejects.toThrow('Algorithm 2 line 3: n_iter (number of iterations) must be a positive integer, got 0');

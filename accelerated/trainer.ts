@@ -11,9 +11,9 @@
  * so a step that diverged is reported by the next read (params, loss, outputs, gradient).
  */
 import * as tf from '@tensorflow/tfjs';
-import { createRng, sampleIndex, sampleWithoutReplacement } from '../reference/sampler.js';
 import type { DataSet, RowParamsData } from '../numerics/plain.js';
-import { backpropRows, forwardRows, gdStep, lossRows, minibatchStep, sgdStep, type ActivationName, type RowParams } from './model.js';
+import { createRng, sampleIndex, sampleWithoutReplacement } from '../reference/sampler.js';
+import { type ActivationName, backpropRows, forwardRows, gdStep, lossRows, minibatchStep, type RowParams, sgdStep } from './model.js';
 import {
   DIVERGED,
   finiteResults,
@@ -109,7 +109,12 @@ export class Trainer {
     const alpha = validateAlpha(options?.alpha, 'eq. 1.3');
     const nIter = validateIterations(options.nIter, 'eq. 1.3');
     const all = Array.from({ length: this.n }, (_, i) => i);
-    return this.#loop('eq. 1.3', nIter, () => all.slice(), (batch) => this.#apply(gdStep, batch, alpha, true));
+    return this.#loop(
+      'eq. 1.3',
+      nIter,
+      () => all.slice(),
+      (batch) => this.#apply(gdStep, batch, alpha, true),
+    );
   }
 
   /** Algorithm 1 lines 1-4: per iteration one j = sampleIndex(rng, n), then eq. 1.4. */
@@ -117,7 +122,12 @@ export class Trainer {
     const alpha = validateAlpha(options?.alpha, 'eq. 1.4');
     const nIter = validateIterations(options.nIter, 'Algorithm 1 line 1');
     const rng = createRng(validateSeed(options.seed, 'Algorithm 1 line 4'));
-    return this.#loop('eq. 1.4', nIter, () => [sampleIndex(rng, this.n)], (batch) => this.#apply(sgdStep, batch, alpha));
+    return this.#loop(
+      'eq. 1.4',
+      nIter,
+      () => [sampleIndex(rng, this.n)],
+      (batch) => this.#apply(sgdStep, batch, alpha),
+    );
   }
 
   /** Algorithm 2 lines 1-4: per iteration one sampleWithoutReplacement(rng, n, B), then eq. 1.5. */
@@ -126,7 +136,12 @@ export class Trainer {
     const nIter = validateIterations(options.nIter, 'Algorithm 2 line 1');
     const B = validateBatchSize(options.B, this.n);
     const rng = createRng(validateSeed(options.seed, 'Algorithm 2 line 4'));
-    return this.#loop('eq. 1.5', nIter, () => sampleWithoutReplacement(rng, this.n, B), (batch) => this.#apply(minibatchStep, batch, alpha));
+    return this.#loop(
+      'eq. 1.5',
+      nIter,
+      () => sampleWithoutReplacement(rng, this.n, B),
+      (batch) => this.#apply(minibatchStep, batch, alpha),
+    );
   }
 
   /** Algorithm 2 lines 3-4 with the samples supplied: eq. 1.5 on each batch in order. */
@@ -135,7 +150,12 @@ export class Trainer {
     validateBatches(batches, this.n);
     validateIterations(batches.length, 'Algorithm 2 line 3');
     let i = 0;
-    return this.#loop('eq. 1.5', batches.length, () => [...batches[i++]!], (batch) => this.#apply(minibatchStep, batch, alpha));
+    return this.#loop(
+      'eq. 1.5',
+      batches.length,
+      () => [...batches[i++]!],
+      (batch) => this.#apply(minibatchStep, batch, alpha),
+    );
   }
 
   /** Eq. 2.12 batched: h_θ(x^{(i)}) for every row of X (n outputs). */

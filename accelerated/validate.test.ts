@@ -16,9 +16,26 @@ interface Problem {
 
 /** A valid 2-3-1 problem with n = 4; each case below breaks one thing. */
 const GOOD: Problem = {
-  params: { W: [[[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]], [[0.7], [0.8], [0.9]]], b: [[0, 0.1, 0.2], [0.3]] },
+  params: {
+    W: [
+      [
+        [0.1, 0.2, 0.3],
+        [0.4, 0.5, 0.6],
+      ],
+      [[0.7], [0.8], [0.9]],
+    ],
+    b: [[0, 0.1, 0.2], [0.3]],
+  },
   activation: 'tanh',
-  data: { X: [[1, 2], [3, 4], [5, 6], [7, 8]], y: [1, 0, 1, 0] },
+  data: {
+    X: [
+      [1, 2],
+      [3, 4],
+      [5, 6],
+      [7, 8],
+    ],
+    y: [1, 0, 1, 0],
+  },
   batches: [[0, 2], [3]],
   alpha: 0.1,
 };
@@ -28,15 +45,80 @@ const withX = (X: number[][]): Problem => ({ ...GOOD, data: { ...GOOD.data, X } 
 
 /** [what is wrong, the problem, the exact start of the message]. */
 const BAD: readonly [string, Problem, string][] = [
-  ['W[2] transposed (1x3 instead of 3x1)', withParams([GOOD.params.W[0]! as number[][], [[0.7, 0.8, 0.9]]], [[0, 0.1, 0.2], [0.3]]), 'eq. 4.4: W[2] must be 3x1 (m1 x m2, row-major), got 1x3'],
-  ['W[1] in column layout (3x2)', withParams([[[0.1, 0.4], [0.2, 0.5], [0.3, 0.6]], [[0.7], [0.8], [0.9]]], [[0, 0.1, 0.2], [0.3]]), 'eq. 4.4: W[1] must be 3x3 (d x m1, row-major), got 3x2'],
-  ['a ragged W[1]', withParams([[[0.1, 0.2, 0.3], [0.4, 0.5]], [[0.7], [0.8], [0.9]]], [[0, 0.1, 0.2], [0.3]]), 'eq. 4.4: W[1] row 2 has 2 entries but row 1 has 3'],
-  ['m_r = 2', withParams([GOOD.params.W[0]! as number[][], [[0.7, 0], [0.8, 0], [0.9, 0]]], [[0, 0.1, 0.2], [0.3, 0]]), 'eq. 2.12: the output layer must have m2 = 1'],
+  [
+    'W[2] transposed (1x3 instead of 3x1)',
+    withParams([GOOD.params.W[0]! as number[][], [[0.7, 0.8, 0.9]]], [[0, 0.1, 0.2], [0.3]]),
+    'eq. 4.4: W[2] must be 3x1 (m1 x m2, row-major), got 1x3',
+  ],
+  [
+    'W[1] in column layout (3x2)',
+    withParams(
+      [
+        [
+          [0.1, 0.4],
+          [0.2, 0.5],
+          [0.3, 0.6],
+        ],
+        [[0.7], [0.8], [0.9]],
+      ],
+      [[0, 0.1, 0.2], [0.3]],
+    ),
+    'eq. 4.4: W[1] must be 3x3 (d x m1, row-major), got 3x2',
+  ],
+  [
+    'a ragged W[1]',
+    withParams(
+      [
+        [
+          [0.1, 0.2, 0.3],
+          [0.4, 0.5],
+        ],
+        [[0.7], [0.8], [0.9]],
+      ],
+      [[0, 0.1, 0.2], [0.3]],
+    ),
+    'eq. 4.4: W[1] row 2 has 2 entries but row 1 has 3',
+  ],
+  [
+    'm_r = 2',
+    withParams(
+      [
+        GOOD.params.W[0]! as number[][],
+        [
+          [0.7, 0],
+          [0.8, 0],
+          [0.9, 0],
+        ],
+      ],
+      [
+        [0, 0.1, 0.2],
+        [0.3, 0],
+      ],
+    ),
+    'eq. 2.12: the output layer must have m2 = 1',
+  ],
   ['no layers', withParams([], []), 'eq. 2.12: the network needs at least one layer (r >= 1), got r = 0'],
   ['a missing bias', withParams(GOOD.params.W as number[][][], [[0, 0.1, 0.2]]), 'eq. 4.4: there are 2 weight matrices W[k] but 1 biases b[k]'],
-  ['NaN in X', withX([[1, 2], [3, 4], [5, NaN], [7, 8]]), 'eq. 4.4: X must be finite, but entry (3,2) is NaN'],
-  ['Infinity in W[2]', withParams([GOOD.params.W[0]! as number[][], [[0.7], [Infinity], [0.9]]], [[0, 0.1, 0.2], [0.3]]), 'eq. 4.4: W[2] must be finite, but entry (2,1) is Infinity'],
-  ['a number float32 cannot hold', withParams(GOOD.params.W as number[][][], [[0, 1e39, 0.2], [0.3]]), 'eq. 4.4: b[1] must be finite, but entry 2 is 1e+39, which overflows float32'],
+  [
+    'NaN in X',
+    withX([
+      [1, 2],
+      [3, 4],
+      [5, NaN],
+      [7, 8],
+    ]),
+    'eq. 4.4: X must be finite, but entry (3,2) is NaN',
+  ],
+  [
+    'Infinity in W[2]',
+    withParams([GOOD.params.W[0]! as number[][], [[0.7], [Infinity], [0.9]]], [[0, 0.1, 0.2], [0.3]]),
+    'eq. 4.4: W[2] must be finite, but entry (2,1) is Infinity',
+  ],
+  [
+    'a number float32 cannot hold',
+    withParams(GOOD.params.W as number[][][], [[0, 1e39, 0.2], [0.3]]),
+    'eq. 4.4: b[1] must be finite, but entry 2 is 1e+39, which overflows float32',
+  ],
   ['NaN in y', { ...GOOD, data: { ...GOOD.data, y: [1, NaN, 1, 0] } }, 'eq. 1.1: y must be finite, but entry 2 is NaN'],
   ['X with the wrong d', withX([[1], [3], [5], [7]]), 'eq. 4.4: X must be 4x2 (n x d, one example per row; d = the rows of W[1]), got 4x1'],
   ['n = 0', { ...GOOD, data: { X: [], y: [] }, batches: [] }, 'eq. 1.2: the data set must hold at least one example (n >= 1), got n = 0'],
@@ -48,7 +130,11 @@ const BAD: readonly [string, Problem, string][] = [
   ['an empty batch', { ...GOOD, batches: [[]] }, 'eq. 1.5: a batch needs at least one index (B >= 1), got none'],
   ['α = 0', { ...GOOD, alpha: 0 }, 'eq. 1.5: learning rate α must be finite and > 0, got 0'],
   ['α = NaN', { ...GOOD, alpha: NaN }, 'eq. 1.5: learning rate α must be finite and > 0, got NaN'],
-  ['an unknown activation', { ...GOOD, activation: 'softplus' as ActivationName }, "eq. 2.14: unknown activation 'softplus'; expected one of relu, sigmoid, tanh, identity"],
+  [
+    'an unknown activation',
+    { ...GOOD, activation: 'softplus' as ActivationName },
+    "eq. 2.14: unknown activation 'softplus'; expected one of relu, sigmoid, tanh, identity",
+  ],
 ];
 
 /**

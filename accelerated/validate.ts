@@ -4,9 +4,10 @@
  * nothing.
  * Dependency-free (no tfjs, no mathjs), so a browser page can bundle it.
  */
-import { NonFiniteError, SpecError } from '../spec/specError.js';
+
 import type { DataSet, RowParamsData } from '../numerics/plain.js';
 import { ACTIVATION_NAMES, type ActivationName } from '../spec/activations.js';
+import { NonFiniteError, SpecError } from '../spec/specError.js';
 
 export { ACTIVATION_NAMES };
 
@@ -129,7 +130,8 @@ function matrixShape(where: string, name: string, M: unknown): [number, number] 
   M.forEach((row: unknown, i) => {
     if (!Array.isArray(row)) throw new SpecError(where, `${name} row ${i + 1} must be a list of numbers, got ${describeValue(row)}`);
     if (i === 0) cols = row.length;
-    else if (row.length !== cols) throw new SpecError(where, `${name} row ${i + 1} has ${row.length} entries but row 1 has ${cols} (rows of a matrix have equal length)`);
+    else if (row.length !== cols)
+      throw new SpecError(where, `${name} row ${i + 1} has ${row.length} entries but row 1 has ${cols} (rows of a matrix have equal length)`);
   });
   return [M.length, cols];
 }
@@ -187,12 +189,7 @@ export function finiteResults(where: string, name: (i: number) => string, values
 }
 
 /** Every entry of a row-major θ or gradient read back (W[k] rows, b[k] lists) finite; else a NonFiniteError naming it. */
-export function finiteRowParams<T extends RowParamsData>(
-  where: string,
-  name: string,
-  params: T,
-  why: string,
-): T {
+export function finiteRowParams<T extends RowParamsData>(where: string, name: string, params: T, why: string): T {
   params.W.forEach((M, k) =>
     M.forEach((row, i) =>
       row.forEach((v, j) => {

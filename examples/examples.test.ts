@@ -7,10 +7,10 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { stdioImplementation, type StdioOptions } from '../conformance/adapters/stdio.js';
+import { type StdioOptions, stdioImplementation } from '../conformance/adapters/stdio.js';
 import { CHECKS } from '../conformance/checks/index.js';
 import type { OperationName } from '../conformance/core/interface.js';
-import { runChecks, type CheckResult, type RunOptions } from '../conformance/core/runner.js';
+import { type CheckResult, type RunOptions, runChecks } from '../conformance/core/runner.js';
 
 process.env.PYTHONDONTWRITEBYTECODE = '1'; // the programs inherit it: no __pycache__ in the repository
 
@@ -53,8 +53,10 @@ async function verify(command: string, args: string[], run: RunOptions = {}, std
 
 const summary = (results: readonly CheckResult[]): string[] => results.map((r) => `${r.check}: ${r.status}${r.message ? `: ${r.message}` : ''}`);
 const failures = (results: readonly CheckResult[]): CheckResult[] => results.filter((r) => r.status === 'fail');
-const uses = (ops: readonly OperationName[]) => (result: CheckResult): boolean =>
-  CHECKS.find((c) => c.id === result.check)!.requires.some((op) => ops.includes(op));
+const uses =
+  (ops: readonly OperationName[]) =>
+  (result: CheckResult): boolean =>
+    CHECKS.find((c) => c.id === result.check)!.requires.some((op) => ops.includes(op));
 
 describe('the example implementations conform', () => {
   for (const [name, command, args] of [
@@ -137,7 +139,9 @@ describe('each faulty program fails for its own reason, and nothing is left runn
       expect(gradientUsers.map((g) => g.check)).toContain(r.check);
       expect(r.message).toMatch(/W\[\d+\]/); // the transposed quantity is named (a square W^[k] fails on values)
     }
-    expect(failures(results).map((r) => r.message)).toContainEqual(expect.stringMatching(/W\[\d+\] \(\d+x\d+, m\d+ x m\d+\): .*must have \d+ entries, got \d+ entries/));
+    expect(failures(results).map((r) => r.message)).toContainEqual(
+      expect.stringMatching(/W\[\d+\] \(\d+x\d+, m\d+ x m\d+\): .*must have \d+ entries, got \d+ entries/),
+    );
   });
 
   it('[1.5, 1.3] forgets-1/B: the silently wrong mean gradient fails the checks of eq. 1.5 and only those', async () => {

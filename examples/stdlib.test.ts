@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { stdioImplementation } from '../conformance/adapters/stdio.js';
 import { CHECKS } from '../conformance/checks/index.js';
-import { runChecks, type CheckResult } from '../conformance/core/runner.js';
+import { type CheckResult, runChecks } from '../conformance/core/runner.js';
 
 process.env.PYTHONDONTWRITEBYTECODE = '1'; // the program inherits it: no __pycache__ in the repository
 

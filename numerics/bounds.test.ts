@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forwardBounds, gatherRows, uploaded, type Mat } from './bounds.js';
+import { forwardBounds, gatherRows, type Mat, uploaded } from './bounds.js';
 import { precisionOf } from './roundoff.js';
 
 const p = precisionOf('cpu');
@@ -7,14 +7,25 @@ const f32 = (A: Mat): Mat => A.map((row) => row.map(Math.fround));
 
 describe('running-error bounds', () => {
   it('uploads a float64 to float32 within u·|v| + τ, and gathers rows exactly', () => {
-    const V = [[0.1, -3], [1e-40, 2]];
+    const V = [
+      [0.1, -3],
+      [1e-40, 2],
+    ];
     const up = uploaded(p, V);
     V.forEach((row, i) => row.forEach((v, j) => expect(Math.abs(Math.fround(v) - v)).toBeLessThanOrEqual(up.E[i]![j]!)));
-    expect(gatherRows(up, [1, 1, 0]).M).toEqual([[1e-40, 2], [1e-40, 2], [0.1, 3]]);
+    expect(gatherRows(up, [1, 1, 0]).M).toEqual([
+      [1e-40, 2],
+      [1e-40, 2],
+      [0.1, 3],
+    ]);
   });
 
   it('[2.12, 4.4] bounds a float32 forward pass (one linear layer, rows = examples) by its float64 value', () => {
-    const X = [[0.1, 0.7], [-1.3, 2.9], [1e3, 1e-3]];
+    const X = [
+      [0.1, 0.7],
+      [-1.3, 2.9],
+      [1e3, 1e-3],
+    ];
     const W = [[0.3], [-0.45]];
     const b = [[0.2]];
     const exactZ = X.map((x) => [x[0]! * W[0]![0]! + x[1]! * W[1]![0]! + b[0]![0]!]);

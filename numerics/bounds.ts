@@ -16,7 +16,7 @@
  * nothing else (docs/architecture.md).
  */
 import type { ActivationName } from '../spec/activations.js';
-import { transpose, type LayersOf, type Mat } from './plain.js';
+import { type LayersOf, type Mat, transpose } from './plain.js';
 import { gamma, type Precision } from './roundoff.js';
 
 export type { Mat };
@@ -99,14 +99,20 @@ function columnSumB(p: Precision, x: Bounded, V: Mat): Bounded {
 
 /** x / N for an exact positive integer N: E/N + div·u·(|V| + E/N) + τ. */
 function divideB(p: Precision, x: Bounded, N: number, V: Mat): Bounded {
-  return withValue(map(x.E, (e, i, j) => e / N + p.div * p.u * (Math.abs(V[i]![j]!) + e / N) + p.tiny), V);
+  return withValue(
+    map(x.E, (e, i, j) => e / N + p.div * p.u * (Math.abs(V[i]![j]!) + e / N) + p.tiny),
+    V,
+  );
 }
 
 /** σ(Z) whose reference value is A: ReLU and identity are exact and 1-Lipschitz; sigmoid is 1/4-Lipschitz and tanh 1-Lipschitz, plus act·u. */
 function activateB(p: Precision, activation: ActivationName, Z: Bounded, A: Mat): Bounded {
   const lipschitz = activation === 'sigmoid' ? 0.25 : 1;
   const own = activation === 'sigmoid' || activation === 'tanh' ? p.act * p.u : 0;
-  return withValue(map(Z.E, (e) => lipschitz * e + own), A);
+  return withValue(
+    map(Z.E, (e) => lipschitz * e + own),
+    A,
+  );
 }
 
 /**
@@ -119,14 +125,24 @@ function activationPrimeB(p: Precision, activation: ActivationName, Zv: Mat, Z: 
   const exact = (V: Mat): Bounded => ({ M: abs(V), E: map(V, () => 0) });
   switch (activation) {
     case 'relu':
-      return { M: map(Zv, (z) => (z >= 0 ? 1 : 0)), E: map(Zv, (z, i, j) => (z >= 0 ? z - Z.E[i]![j]! < 0 : z + Z.E[i]![j]! >= 0) ? 1 : 0) };
+      return { M: map(Zv, (z) => (z >= 0 ? 1 : 0)), E: map(Zv, (z, i, j) => ((z >= 0 ? z - Z.E[i]![j]! < 0 : z + Z.E[i]![j]! >= 0) ? 1 : 0)) };
     case 'sigmoid': {
-      const oneMinus = addOrSub(p, exact(ones), A, map(Av, (a) => 1 - a));
+      const oneMinus = addOrSub(
+        p,
+        exact(ones),
+        A,
+        map(Av, (a) => 1 - a),
+      );
       return hadamardB(p, A, oneMinus);
     }
     case 'tanh': {
       const square = hadamardB(p, A, A);
-      return addOrSub(p, exact(ones), square, map(Av, (a) => 1 - a * a));
+      return addOrSub(
+        p,
+        exact(ones),
+        square,
+        map(Av, (a) => 1 - a * a),
+      );
     }
     case 'identity':
       return exact(ones);
@@ -166,7 +182,12 @@ export function forwardBounds(p: Precision, theta: BoundedParams, X: Bounded, re
 export function lossBounds(p: Precision, O: Bounded, Y: Bounded, Ov: Mat, Yv: Mat, J: number): Bounded {
   const diffV = zip(Ov, Yv, (o, y) => o - y);
   const diff = addOrSub(p, O, Y, diffV);
-  const square = hadamardB(p, diff, diff, map(diffV, (d) => d * d));
+  const square = hadamardB(
+    p,
+    diff,
+    diff,
+    map(diffV, (d) => d * d),
+  );
   const half: Bounded = { M: map(square.M, (m) => m / 2), E: map(square.E, (e) => e / 2 + p.tiny) };
   const sum = columnSumB(p, half, [[J * O.M.length]]);
   return divideB(p, sum, O.M.length, [[J]]);
@@ -183,12 +204,25 @@ export interface BackpropValues extends ForwardValues {
  * model.ts#backpropRows: Δ[r] = (Z[r] − Y)/B; for k = r..1: ∂W[k] = A[k−1]ᵀΔ[k] (N = B),
  * ∂b[k] = 1_BᵀΔ[k] (N = B), Δ[k−1] = (Δ[k]·W[k]ᵀ) ⊙ σ'(Z[k−1]) (N = m_k).
  */
-export function gradientBounds(p: Precision, theta: BoundedParams, X: Bounded, Y: Bounded, ref: BackpropValues, activation: ActivationName, Yv: Mat): { gradient: BoundedParams; pass: ForwardBounds } {
+export function gradientBounds(
+  p: Precision,
+  theta: BoundedParams,
+  X: Bounded,
+  Y: Bounded,
+  ref: BackpropValues,
+  activation: ActivationName,
+  Yv: Mat,
+): { gradient: BoundedParams; pass: ForwardBounds } {
   const r = theta.W.length;
   const B = X.M.length;
   const pass = forwardBounds(p, theta, X, ref, activation);
   const { Z, A } = pass;
-  const residual = addOrSub(p, Z[r]!, Y, zip(ref.Z[r]!, Yv, (z, y) => z - y));
+  const residual = addOrSub(
+    p,
+    Z[r]!,
+    Y,
+    zip(ref.Z[r]!, Yv, (z, y) => z - y),
+  );
   const Delta: Bounded[] = [];
   Delta[r] = divideB(p, residual, B, ref.Delta[r]!);
   const W: Bounded[] = [];
@@ -209,10 +243,22 @@ export function gradientBounds(p: Precision, theta: BoundedParams, X: Bounded, Y
  * model.ts#minusScaled (eq. 1.3/1.4/1.5): θ' = θ − fl32(α)·g, where `next` holds the reference's θ'.
  * α is uploaded (E_α = u·α), the product and the difference round once each.
  */
-export function updateBounds(p: Precision, theta: BoundedParams, gradient: BoundedParams, gradientValues: BackpropValues['gradient'], alpha: number, next: { W: readonly Mat[]; b: readonly Mat[] }): BoundedParams {
+export function updateBounds(
+  p: Precision,
+  theta: BoundedParams,
+  gradient: BoundedParams,
+  gradientValues: BackpropValues['gradient'],
+  alpha: number,
+  next: { W: readonly Mat[]; b: readonly Mat[] },
+): BoundedParams {
   const alphaB = (V: Mat): Bounded => ({ M: map(V, () => alpha), E: map(V, () => p.u * alpha + p.tiny) });
   const step = (t: Bounded, g: Bounded, gV: Mat, V: Mat): Bounded => {
-    const scaled = hadamardB(p, alphaB(gV), g, map(gV, (x) => alpha * x));
+    const scaled = hadamardB(
+      p,
+      alphaB(gV),
+      g,
+      map(gV, (x) => alpha * x),
+    );
     return addOrSub(p, t, scaled, V);
   };
   return {

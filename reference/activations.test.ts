@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { activationByName, elementwise, relu, reluPrime, sigmoid, sigmoidPrime, tanh, tanhPrime, identity, identityPrime } from './activations.js';
+import { activationByName, elementwise, identity, identityPrime, relu, reluPrime, sigmoid, sigmoidPrime, tanh, tanhPrime } from './activations.js';
 import { columnVector, toRows } from './matrix.js';
 import { math, toBig, withPrecision } from './numeric.js';
 import { centralDifference, centralDifferenceBound } from './testing/finiteDifference.js';
@@ -11,9 +11,11 @@ const moderate = fc.double({ min: -20, max: 20, noNaN: true });
 describe('[2/relu, 2.1] ReLU(t) = max{t, 0}', () => {
   it('is t for t > 0 and 0 otherwise', () => {
     expect([relu(3.5), relu(-2), relu(0)]).toEqual([3.5, 0, 0]);
-    fc.assert(fc.property(moderate, (t) => {
-      expect(relu(t)).toBe(Math.max(t, 0));
-    }));
+    fc.assert(
+      fc.property(moderate, (t) => {
+        expect(relu(t)).toBe(Math.max(t, 0));
+      }),
+    );
   });
   it('[3.4/relu-prime] has derivative 1{z >= 0}: 1 at the kink, as the notes write it', () => {
     expect([reluPrime(2), reluPrime(0), reluPrime(-1e-300)]).toEqual([1, 1, 0]);
@@ -32,9 +34,11 @@ describe('[2.14] sigmoid σ(z) = 1/(1 + e^{−z})', () => {
   it('is exactly 1/2 at 0 and symmetric: σ(−z) = 1 − σ(z) to rounding', () => {
     expect(sigmoid(0)).toBe(0.5);
     // σ(−z) and 1 − σ(z) are each within a few ulps of the true value (an exp, an add and a divide: γ_4 relative).
-    fc.assert(fc.property(moderate, (z) => {
-      expect(Math.abs((sigmoid(-z) as number) - (1 - (sigmoid(z) as number)))).toBeLessThanOrEqual(8 * u);
-    }));
+    fc.assert(
+      fc.property(moderate, (z) => {
+        expect(Math.abs((sigmoid(-z) as number) - (1 - (sigmoid(z) as number)))).toBeLessThanOrEqual(8 * u);
+      }),
+    );
   });
   it('stays finite and saturates correctly for |z| up to 1e308', () => {
     for (const z of [1e308, -1e308, 1000, -1000, Number.MAX_VALUE, -Number.MAX_VALUE]) {
@@ -48,9 +52,11 @@ describe('[2.14] sigmoid σ(z) = 1/(1 + e^{−z})', () => {
   });
   it('[3.4/sigma-prime] has derivative σ(1 − σ), matching central differences', () => {
     // |σ| <= 1 and |σ'''| <= 1/8: bound h²/48 + ε/h.
-    fc.assert(fc.property(moderate, (z) => {
-      expect(Math.abs((sigmoidPrime(z) as number) - centralDifference((t) => sigmoid(t) as number, z))).toBeLessThanOrEqual(centralDifferenceBound(1, 1 / 8));
-    }));
+    fc.assert(
+      fc.property(moderate, (z) => {
+        expect(Math.abs((sigmoidPrime(z) as number) - centralDifference((t) => sigmoid(t) as number, z))).toBeLessThanOrEqual(centralDifferenceBound(1, 1 / 8));
+      }),
+    );
   });
 });
 
@@ -71,9 +77,11 @@ describe('[2.15] tanh (printed as a second "(2.14)")', () => {
   });
   it('[3.4/sigma-prime] has derivative 1 − tanh², matching central differences', () => {
     // |tanh| <= 1 and |tanh'''| <= 2: bound h²/3 + ε/h.
-    fc.assert(fc.property(moderate, (z) => {
-      expect(Math.abs((tanhPrime(z) as number) - centralDifference((t) => tanh(t) as number, z))).toBeLessThanOrEqual(centralDifferenceBound(1, 2));
-    }));
+    fc.assert(
+      fc.property(moderate, (z) => {
+        expect(Math.abs((tanhPrime(z) as number) - centralDifference((t) => tanh(t) as number, z))).toBeLessThanOrEqual(centralDifferenceBound(1, 2));
+      }),
+    );
   });
   it('agrees between float64 and 64-digit BigNumber to float64 rounding', () => {
     fc.assert(

@@ -4,7 +4,7 @@
  */
 import { ACTIVATION_NAMES, type ActivationName } from '../spec/activations.js';
 import { SpecError } from './errors.js';
-import { constant, isBig, isNonNegative, isPositive, math, type Matrix, type Scalar } from './numeric.js';
+import { constant, isBig, isNonNegative, isPositive, type Matrix, math, type Scalar } from './numeric.js';
 import { add, div, mul, sub } from './ops.js';
 
 /** Eq. 2.1 and 2/relu: ReLU(t) = max{t, 0}. */
@@ -43,7 +43,7 @@ export function sigmoidPrime(z: Scalar): Scalar {
  */
 export function tanh(z: Scalar): Scalar {
   if (!isBig(z)) return Math.tanh(z);
-  const saturation = ((math.config({}).precision ?? 64) + 2) * Math.LN10 / 2 + 1;
+  const saturation = (((math.config({}).precision ?? 64) + 2) * Math.LN10) / 2 + 1;
   if (z.abs().greaterThan(saturation)) return math.bignumber(z.isNegative() ? -1 : 1);
   return math.tanh(z);
 }

@@ -5,11 +5,11 @@
  * correction holds, and so that a conformance suite has known-bad implementations to reject.
  * Nothing in the reference may call them.
  */
-import { relu, reluPrime, elementwise } from './activations.js';
+import { elementwise, relu, reluPrime } from './activations.js';
 import { SpecError } from './errors.js';
 import { at, coord, hadamard, scalarOf } from './matrix.js';
-import { forward, weight, type Params } from './network.js';
-import { math, type Matrix, type Scalar } from './numeric.js';
+import { forward, type Params, weight } from './network.js';
+import { type Matrix, math, type Scalar } from './numeric.js';
 import { add, mul, sub, transpose } from './ops.js';
 
 /** The lines of Algorithm 5 whose printed text is wrong (see the erratum named by each). */
@@ -25,13 +25,7 @@ export type Algorithm5PrintedLine =
   /** erratum alg5.line5-z-for-a: ∂J/∂W^{[k+1]} = δ^{[k+1]} z^{[k]ᵀ}. */
   | 'line5-z';
 
-export const ALGORITHM5_PRINTED_LINES: readonly Algorithm5PrintedLine[] = [
-  'line1-range',
-  'line2-o',
-  'line3-stops-at-1',
-  'line4-delta-k-minus-1',
-  'line5-z',
-];
+export const ALGORITHM5_PRINTED_LINES: readonly Algorithm5PrintedLine[] = ['line1-range', 'line2-o', 'line3-stops-at-1', 'line4-delta-k-minus-1', 'line5-z'];
 
 /** What a variant of Algorithm 5 produced; an entry is undefined where the algorithm never computes it. */
 export interface Algorithm5Result {

@@ -4,9 +4,9 @@ import { ACTIVATIONS, type ActivationName } from './activations.js';
 import { backprop } from './backprop.js';
 import { squaredLoss } from './loss.js';
 import { columnVector, matrixFromRows, toRows } from './matrix.js';
-import { forward, predict, type Params } from './network.js';
-import { math, toBig, toFloat64, withPrecision, type Matrix } from './numeric.js';
-import { networkCaseArb, type NetworkCase } from './testing/arbitraries.js';
+import { forward, type Params, predict } from './network.js';
+import { type Matrix, math, toBig, toFloat64, withPrecision } from './numeric.js';
+import { type NetworkCase, networkCaseArb } from './testing/arbitraries.js';
 import { centralDifferenceBound, numericMatrixGradient } from './testing/finiteDifference.js';
 import { highPrecisionGradient } from './testing/highPrecision.js';
 import { gamma, magnitudeBound, operationDepth } from './testing/tolerance.js';
@@ -16,7 +16,13 @@ const ALL = Object.keys(ACTIVATIONS) as ActivationName[];
 /** Smallest |z_j| over all layers: ReLU cases closer than this to a kink are checked elsewhere. */
 function kinkDistance(c: NetworkCase): number {
   const { z } = forward(c.theta, c.x, 'relu');
-  return Math.min(...z.slice(1).flatMap((zk) => toRows(zk).flat().map((v) => Math.abs(Number(v)))));
+  return Math.min(
+    ...z.slice(1).flatMap((zk) =>
+      toRows(zk)
+        .flat()
+        .map((v) => Math.abs(Number(v))),
+    ),
+  );
 }
 
 /** float64 result vs an oracle, entry by entry, within γ_N · M (tolerance.ts). */
@@ -49,7 +55,7 @@ describe('[alg5.line1, alg5.line2, alg5.line3, alg5.line4, alg5.line5, 3.16, 3.5
     expect(toRows(bp.delta[1]!)).toEqual([[7.5]]);
   });
 
-  it('uses ReLU\'(0) = 1 at a kink, as the notes\' 1{z >= 0}', () => {
+  it("uses ReLU'(0) = 1 at a kink, as the notes' 1{z >= 0}", () => {
     // b1 = −2 makes z1 = 2·1 − 2 = 0 exactly: a1 = 0, o = 0.5, δ2 = 0.5 − 1 = −0.5,
     // δ1 = 3 · (−0.5) · 1{0 >= 0} = −1.5 (it would be 0 with tfjs's ReLU'(0) = 0).
     const theta: Params = { W: [matrixFromRows([[2]]), matrixFromRows([[3]])], b: [columnVector([-2]), columnVector([0.5])] };
@@ -136,6 +142,8 @@ describe('[alg5.line2, 3.5/forward] bad input is refused with the equation named
     expect(() => backprop(theta, columnVector([1, Infinity]), 0)).toThrow('eq. 2.12: x must be finite, but entry (2,1) is Infinity');
   });
   it('rejects an unknown activation', () => {
-    expect(() => backprop(theta, columnVector([1, 1]), 0, 'softplus' as ActivationName)).toThrow("eq. 2.14: unknown activation 'softplus'; expected one of relu, sigmoid, tanh, identity");
+    expect(() => backprop(theta, columnVector([1, 1]), 0, 'softplus' as ActivationName)).toThrow(
+      "eq. 2.14: unknown activation 'softplus'; expected one of relu, sigmoid, tanh, identity",
+    );
   });
 });

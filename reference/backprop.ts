@@ -2,11 +2,11 @@
  * Algorithm 5 (Section 3.5), as corrected in spec/errata: backpropagation for the multi-layer
  * network of eq. 2.12. δ^{[k]} here is ∂J/∂z^{[k]} (m_k×1), as lines 2 and 4 use it.
  */
-import { activationByName, elementwise, type ActivationName } from './activations.js';
+import { type ActivationName, activationByName, elementwise } from './activations.js';
 import { expectFiniteScalar, finiteParamsResult, OVERFLOWED } from './errors.js';
 import { squaredLoss } from './loss.js';
 import { hadamard } from './matrix.js';
-import { forward, weight, type ForwardPass, type Params } from './network.js';
+import { type ForwardPass, forward, type Params, weight } from './network.js';
 import type { Matrix, Scalar } from './numeric.js';
 import { mul, sub, transpose } from './ops.js';
 

@@ -4,8 +4,8 @@ import { ACTIVATIONS, type ActivationName } from './activations.js';
 import { backpropBatch, broadcastBias, firstLayerBatch, firstLayerPerExample, forwardBatch, stackColumns } from './batched.js';
 import { columnVector, matrixFromRows, toRows } from './matrix.js';
 import { forward, type Params } from './network.js';
-import { math, toBig, withPrecision, type Matrix, type Scalar } from './numeric.js';
-import { datasetCost, meanGradient, type Example } from './optimizers.js';
+import { type Matrix, math, type Scalar, toBig, withPrecision } from './numeric.js';
+import { datasetCost, type Example, meanGradient } from './optimizers.js';
 import { createRng, sampleWithoutReplacement } from './sampler.js';
 import { genericEntry as generic, matrixOf, sizesArb } from './testing/plainArbitraries.js';
 import { gamma, magnitudeBound, operationDepth } from './testing/tolerance.js';
@@ -52,7 +52,10 @@ const rowsOf = (theta: Params): { W: Scalar[][][]; b: Scalar[][][] } => ({ W: th
 describe('[4.1] X = [x^(1) ... x^(n)] ∈ R^{d×n}', () => {
   it('stacks the examples as columns, by hand', () => {
     const X = stackColumns([columnVector([1, 2]), columnVector([3, 4]), columnVector([5, 6])]);
-    expect(toRows(X)).toEqual([[1, 3, 5], [2, 4, 6]]);
+    expect(toRows(X)).toEqual([
+      [1, 3, 5],
+      [2, 4, 6],
+    ]);
   });
   it('keeps BigNumbers', () => {
     const X = stackColumns([toBig(columnVector([0.5])), toBig(columnVector([2]))]);
@@ -67,7 +70,10 @@ describe('[4.1] X = [x^(1) ... x^(n)] ∈ R^{d×n}', () => {
 
 describe('[4.3] b̃ = [b ... b] ∈ R^{m×n}', () => {
   it('repeats b as each of n columns, by hand (m = 2, n = 3)', () => {
-    expect(toRows(broadcastBias(columnVector([1, 2]), 3))).toEqual([[1, 1, 1], [2, 2, 2]]);
+    expect(toRows(broadcastBias(columnVector([1, 2]), 3))).toEqual([
+      [1, 1, 1],
+      [2, 2, 2],
+    ]);
   });
   it('refuses a bias that is not a column and n < 1', () => {
     expect(() => broadcastBias(matrixFromRows([[1, 2]]), 3)).toThrow('eq. 4.3: b must be a column vector m x 1, got 1x2');
@@ -80,12 +86,26 @@ describe('[4/per-example-z, 4.2, 4/broadcast-sum] Z^[1] = W^[1]X + b̃^[1]', () 
   // broadcast along the columns). W = [[1,0],[0,2],[1,1],[−1,1]], b = (1,2,3,4):
   // W x^(1) = W(1,2) = (1, 4, 3, 1), + b = (2, 6, 6, 5); W(3,4) = (3, 8, 7, 1), + b = (4, 10, 10, 5);
   // W(0,−1) = (0, −2, −1, −1), + b = (1, 0, 2, 3).
-  const W1 = matrixFromRows([[1, 0], [0, 2], [1, 1], [-1, 1]]);
+  const W1 = matrixFromRows([
+    [1, 0],
+    [0, 2],
+    [1, 1],
+    [-1, 1],
+  ]);
   const b1 = columnVector([1, 2, 3, 4]);
   const xs = [columnVector([1, 2]), columnVector([3, 4]), columnVector([0, -1])];
   it('computes by hand, column i being z^[1](i)', () => {
-    expect(xs.map((x) => toRows(firstLayerPerExample(W1, b1, x)).flat())).toEqual([[2, 6, 6, 5], [4, 10, 10, 5], [1, 0, 2, 3]]);
-    expect(toRows(firstLayerBatch(W1, b1, stackColumns(xs)))).toEqual([[2, 4, 1], [6, 10, 0], [6, 10, 2], [5, 5, 3]]);
+    expect(xs.map((x) => toRows(firstLayerPerExample(W1, b1, x)).flat())).toEqual([
+      [2, 6, 6, 5],
+      [4, 10, 10, 5],
+      [1, 0, 2, 3],
+    ]);
+    expect(toRows(firstLayerBatch(W1, b1, stackColumns(xs)))).toEqual([
+      [2, 4, 1],
+      [6, 10, 0],
+      [6, 10, 2],
+      [5, 5, 3],
+    ]);
   });
   it('equals the per-example loop bit for bit (the same dot products in the same order), m ≠ n', () => {
     fc.assert(
@@ -146,7 +166,10 @@ describe('[4/multi-layer, 1.5] the batched backward pass gives the mean gradient
     expect(toRows(bp.Delta[2]!)).toEqual([[1.25, 0.25]]);
     expect(toRows(bp.Delta[1]!)).toEqual([[3.75, 0]]);
     expect(bp.J).toBe(1.625);
-    const data = [{ x: columnVector([1]), y: 1 }, { x: columnVector([0]), y: 0 }];
+    const data = [
+      { x: columnVector([1]), y: 1 },
+      { x: columnVector([0]), y: 0 },
+    ];
     expect(rowsOf(meanGradient(theta, data, [0, 1]))).toEqual(rowsOf(bp.gradient));
   });
   it('computes the same exactly in BigNumber', () => {
@@ -160,13 +183,22 @@ describe('[4/multi-layer, 1.5] the batched backward pass gives the mean gradient
   it('equals the per-example loop bit for bit when B is a power of two (B = 1 and B = 8 < n)', () => {
     // Scaling by 1/B = 2^-k is exact and commutes with every rounding (no underflow with these
     // entries), and both sums run over the batch in the same order, so the two routes agree exactly.
-    for (const [B, extra] of [[1, { min: 1, max: 4 }], [8, { min: 1, max: 2 }]] as const) {
+    for (const [B, extra] of [
+      [1, { min: 1, max: 4 }],
+      [8, { min: 1, max: 2 }],
+    ] as const) {
       fc.assert(
         fc.property(batchCaseArb(fc.constant(B), extra), (c) => {
           const { X: Xb, Y: Yb } = columnsOf(c);
           const bp = backpropBatch(c.theta, Xb, Yb, c.activation);
           expect(rowsOf(bp.gradient)).toEqual(rowsOf(meanGradient(c.theta, c.data, c.batch, c.activation)));
-          expect(bp.J).toBe(datasetCost(c.theta, c.batch.map((j) => c.data[j]!), c.activation));
+          expect(bp.J).toBe(
+            datasetCost(
+              c.theta,
+              c.batch.map((j) => c.data[j]!),
+              c.activation,
+            ),
+          );
         }),
         { numRuns: 20 },
       );

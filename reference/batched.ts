@@ -3,11 +3,11 @@
  * of a batch are the columns of X ∈ R^{d×n}, and every layer's Z^{[k]}, A^{[k]} ∈ R^{m_k×n} holds
  * the per-example z^{[k](i)}, a^{[k](i)} as its column i.
  */
-import { activationByName, elementwise, type ActivationName } from './activations.js';
-import { expectFiniteMatrix, expectShape, finiteParamsResult, finiteResult, OVERFLOWED, shapeOf, SpecError } from './errors.js';
+import { type ActivationName, activationByName, elementwise } from './activations.js';
+import { expectFiniteMatrix, expectShape, finiteParamsResult, finiteResult, OVERFLOWED, SpecError, shapeOf } from './errors.js';
 import { datasetLoss, squaredLoss } from './loss.js';
 import { hadamard, matrixFromRows, vectorEntries } from './matrix.js';
-import { bias, layerSizes, weight, type Params } from './network.js';
+import { bias, layerSizes, type Params, weight } from './network.js';
 import { constant, type Matrix, type Scalar } from './numeric.js';
 import { add, div, mul, sub, transpose } from './ops.js';
 
@@ -16,7 +16,9 @@ export function stackColumns(xs: readonly Matrix[]): Matrix {
   const where = 'eq. 4.1';
   if (!Array.isArray(xs) || xs.length === 0) throw new SpecError(where, 'X needs at least one example (n >= 1), got none');
   const [d] = shapeOf(where, 'x^{(1)}', xs[0]);
-  const columns = xs.map((x, i) => vectorEntries(expectFiniteMatrix(where, `x^{(${i + 1})}`, expectShape(where, `x^{(${i + 1})}`, x, d, 1, 'd x 1, the size of x^{(1)}'))));
+  const columns = xs.map((x, i) =>
+    vectorEntries(expectFiniteMatrix(where, `x^{(${i + 1})}`, expectShape(where, `x^{(${i + 1})}`, x, d, 1, 'd x 1, the size of x^{(1)}'))),
+  );
   return matrixFromRows(Array.from({ length: d }, (_, l) => columns.map((column) => column[l]!)));
 }
 

@@ -5,7 +5,7 @@ import { affine, chainRule, dJdb, dJdu, dJdW, dJdzThroughActivation } from './ch
 import { columnVector, matrixFromRows, toRows } from './matrix.js';
 import type { Matrix, Scalar } from './numeric.js';
 import { centralDifference, centralDifferenceBound, FD_STEP } from './testing/finiteDifference.js';
-import { matrixOf, unitEntry as entry, vectorOf } from './testing/plainArbitraries.js';
+import { unitEntry as entry, matrixOf, vectorOf } from './testing/plainArbitraries.js';
 import { gamma } from './testing/tolerance.js';
 
 const matrixArb = (rows: number, cols: number): fc.Arbitrary<number[][]> => matrixOf(entry, rows, cols);
@@ -43,7 +43,7 @@ function fdTolerance(c: AffineCase, s: number, g: number, A: number): number {
   const R = c.W.map((row, i) => row.reduce((acc, w, l) => acc + (Math.abs(w) + h) * (Math.abs(c.u[l]!) + h), 0) + Math.abs(c.b[i]!) + h + Math.abs(c.t[i]!));
   const F = ((2 * c.d + c.m + 6) / 2) * R.reduce((acc, v) => acc + v * v, 0) + (Math.abs(g) * (Math.abs(s) + 3 * h)) / 2;
   const n = 2 * c.d + c.m + 6;
-  return centralDifferenceBound(F, 0, h) + gamma(c.d + c.m + 3) * A + n * ETA / h + n * ETA;
+  return centralDifferenceBound(F, 0, h) + gamma(c.d + c.m + 3) * A + (n * ETA) / h + n * ETA;
 }
 
 /** The smallest subnormal float64: the absolute error a result in the subnormal range may carry. */
@@ -60,7 +60,15 @@ describe('[3.1, 3.2, 3.3] the chain rule ∂J/∂θ_i = Σ_j ∂J/∂g_j ∂g_j/
     // g_1 = θ1θ2, g_2 = θ1 + θ2, J = g_1·g_2, at θ = (1, 2): g = (2, 3), ∂J/∂g = (g_2, g_1) = (3, 2),
     // ∂g_1/∂θ = (θ2, θ1) = (2, 1), ∂g_2/∂θ = (1, 1): ∂J/∂θ1 = 3·2 + 2·1 = 8, ∂J/∂θ2 = 3·1 + 2·1 = 5.
     // Directly: J = θ1²θ2 + θ1θ2², ∂J/∂θ1 = 2θ1θ2 + θ2² = 8, ∂J/∂θ2 = θ1² + 2θ1θ2 = 5.
-    expect(chainRule([3, 2], [[2, 1], [1, 1]])).toEqual([8, 5]);
+    expect(
+      chainRule(
+        [3, 2],
+        [
+          [2, 1],
+          [1, 1],
+        ],
+      ),
+    ).toEqual([8, 5]);
   });
 
   it('for g = Wθ (k×p) gives Wᵀ ∂J/∂g, the special case eq. 3.12', () => {
@@ -88,11 +96,27 @@ describe('[3.1, 3.2, 3.3] the chain rule ∂J/∂θ_i = Σ_j ∂J/∂g_j ∂g_j/
 describe('[3.11] z = Wu + b', () => {
   it('computes a worked example by hand', () => {
     // W = [[1, 2], [3, 4], [5, 6]], u = (1, −1), b = (0.5, 0, −1): z = (−1 + 0.5, −1, −1 − 1) = (−0.5, −1, −2).
-    expect(toRows(affine(matrixFromRows([[1, 2], [3, 4], [5, 6]]), columnVector([1, -1]), columnVector([0.5, 0, -1])))).toEqual([[-0.5], [-1], [-2]]);
+    expect(
+      toRows(
+        affine(
+          matrixFromRows([
+            [1, 2],
+            [3, 4],
+            [5, 6],
+          ]),
+          columnVector([1, -1]),
+          columnVector([0.5, 0, -1]),
+        ),
+      ),
+    ).toEqual([[-0.5], [-1], [-2]]);
   });
 
   it('rejects mismatched shapes and non-finite entries naming eq. 3.11', () => {
-    const W = matrixFromRows([[1, 2], [3, 4], [5, 6]]);
+    const W = matrixFromRows([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
     expect(() => affine(W, columnVector([1, 2, 3]), columnVector([0, 0, 0]))).toThrow('eq. 3.11: u must be 2x1 (d x 1, the columns of W), got 3x1');
     expect(() => affine(W, columnVector([1, 2]), columnVector([0, 0]))).toThrow('eq. 3.11: b must be 3x1 (m x 1, the rows of W), got 2x1');
     expect(() => affine(matrixFromRows([[Number.NaN]]), columnVector([1]), columnVector([0]))).toThrow('eq. 3.11: W must be finite');
@@ -104,10 +128,16 @@ describe('[3.11, 3.12, 3.13, 3.14] ∂J/∂u = Wᵀ∂J/∂z, ∂J/∂W = ∂J/�
   it('computes a worked example by hand', () => {
     // W = [[1, 2], [3, 4]], ∂J/∂z = (1, −1), u = (2, 3):
     // Wᵀ∂J/∂z = (1 − 3, 2 − 4) = (−2, −2); ∂J/∂z·uᵀ = [[2, 3], [−2, −3]]; ∂J/∂b = (1, −1).
-    const W = matrixFromRows([[1, 2], [3, 4]]);
+    const W = matrixFromRows([
+      [1, 2],
+      [3, 4],
+    ]);
     const g = columnVector([1, -1]);
     expect(toRows(dJdu(W, g))).toEqual([[-2], [-2]]);
-    expect(toRows(dJdW(g, columnVector([2, 3])))).toEqual([[2, 3], [-2, -3]]);
+    expect(toRows(dJdW(g, columnVector([2, 3])))).toEqual([
+      [2, 3],
+      [-2, -3],
+    ]);
     expect(toRows(dJdb(g))).toEqual([[1], [-1]]);
   });
 
@@ -155,7 +185,11 @@ describe('[3.11, 3.12, 3.13, 3.14] ∂J/∂u = Wᵀ∂J/∂z, ∂J/∂W = ∂J/�
   });
 
   it('reject mismatched and non-column shapes naming eq. 3.12, 3.13, 3.14', () => {
-    const W = matrixFromRows([[1, 2], [3, 4], [5, 6]]);
+    const W = matrixFromRows([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
     expect(() => dJdu(W, columnVector([1, 2]))).toThrow('eq. 3.12: ∂J/∂z must be 3x1 (m x 1, the rows of W), got 2x1');
     expect(() => dJdu(matrixFromRows([[1, Infinity]]), columnVector([1]))).toThrow('eq. 3.12: W must be finite');
     expect(() => dJdW(matrixFromRows([[1, 2]]), columnVector([1]))).toThrow('eq. 3.13: ∂J/∂z must be 1x1 (m x 1), got 1x2');
@@ -180,32 +214,39 @@ describe('[3.15] ∂J/∂z = ∂J/∂a ⊙ σ′(z)', () => {
   for (const act of smooth) {
     it(`matches central differences of J = gᵀσ(z) (σ = ${act.name})`, () => {
       fc.assert(
-        fc.property(fc.integer({ min: 1, max: 6 }).chain((d) => fc.tuple(columnArb(d), columnArb(d))), ([g, z]) => {
-          const d = z.length;
-          const J = (zz: number[]): number => zz.reduce((s, zk, k) => s + g[k]! * Number(act.sigma(zk)), 0);
-          const got = toRows(dJdzThroughActivation(columnVector(g), columnVector(z), act.sigmaPrime)).map(([v]) => Number(v));
-          const G = g.reduce((s, gk) => s + Math.abs(gk), 0);
-          z.forEach((zi, i) => {
-            const fd = centralDifference((s) => J(replaced(z, i, s)), zi);
-            // F3 = |g_i|·max|σ'''|. Evaluation: σ within 4u relative (exp/tanh, add, divide; |σ| <= 1),
-            // times g_k, summed over d terms: |fl(J) − J| <= (d + 6)u·G <= ε·(d + 6)·G/2; the step
-            // adds ε·|g_i|(|z_i| + 3h)/2 (|σ'| <= 1); the analytic g_i·σ'(z_i) carries <= 6 roundings;
-            // underflow adds up to (d + 6)·ETA per evaluation and 6·ETA analytically (see fdTolerance).
-            const F = (d + 6) * G + (Math.abs(g[i]!) * (Math.abs(zi) + 3 * FD_STEP)) / 2;
-            const underflow = ((d + 6) * ETA) / FD_STEP + 6 * ETA;
-            const tol = centralDifferenceBound(F, Math.abs(g[i]!) * act.third) + gamma(6) * Math.abs(g[i]!) + underflow;
-            expect(Math.abs(fd - got[i]!)).toBeLessThanOrEqual(tol);
-          });
-        }),
+        fc.property(
+          fc.integer({ min: 1, max: 6 }).chain((d) => fc.tuple(columnArb(d), columnArb(d))),
+          ([g, z]) => {
+            const d = z.length;
+            const J = (zz: number[]): number => zz.reduce((s, zk, k) => s + g[k]! * Number(act.sigma(zk)), 0);
+            const got = toRows(dJdzThroughActivation(columnVector(g), columnVector(z), act.sigmaPrime)).map(([v]) => Number(v));
+            const G = g.reduce((s, gk) => s + Math.abs(gk), 0);
+            z.forEach((zi, i) => {
+              const fd = centralDifference((s) => J(replaced(z, i, s)), zi);
+              // F3 = |g_i|·max|σ'''|. Evaluation: σ within 4u relative (exp/tanh, add, divide; |σ| <= 1),
+              // times g_k, summed over d terms: |fl(J) − J| <= (d + 6)u·G <= ε·(d + 6)·G/2; the step
+              // adds ε·|g_i|(|z_i| + 3h)/2 (|σ'| <= 1); the analytic g_i·σ'(z_i) carries <= 6 roundings;
+              // underflow adds up to (d + 6)·ETA per evaluation and 6·ETA analytically (see fdTolerance).
+              const F = (d + 6) * G + (Math.abs(g[i]!) * (Math.abs(zi) + 3 * FD_STEP)) / 2;
+              const underflow = ((d + 6) * ETA) / FD_STEP + 6 * ETA;
+              const tol = centralDifferenceBound(F, Math.abs(g[i]!) * act.third) + gamma(6) * Math.abs(g[i]!) + underflow;
+              expect(Math.abs(fd - got[i]!)).toBeLessThanOrEqual(tol);
+            });
+          },
+        ),
         { numRuns: 40 },
       );
     });
   }
 
   it('rejects mismatched sizes, a missing σ′ and a σ′ that is not finite naming eq. 3.15', () => {
-    expect(() => dJdzThroughActivation(columnVector([1, 2]), columnVector([1]), reluPrime)).toThrow('eq. 3.15: z must be 2x1 (d x 1, the size of ∂J/∂a), got 1x1');
-    expect(() => dJdzThroughActivation(columnVector([1]), columnVector([1]), undefined as unknown as (t: Scalar) => Scalar)).toThrow('eq. 3.15: σ\' must be a function R → R');
-    expect(() => dJdzThroughActivation(columnVector([1]), columnVector([1]), () => Number.NaN)).toThrow('eq. 3.15: σ\'(z) must be finite');
+    expect(() => dJdzThroughActivation(columnVector([1, 2]), columnVector([1]), reluPrime)).toThrow(
+      'eq. 3.15: z must be 2x1 (d x 1, the size of ∂J/∂a), got 1x1',
+    );
+    expect(() => dJdzThroughActivation(columnVector([1]), columnVector([1]), undefined as unknown as (t: Scalar) => Scalar)).toThrow(
+      "eq. 3.15: σ' must be a function R → R",
+    );
+    expect(() => dJdzThroughActivation(columnVector([1]), columnVector([1]), () => Number.NaN)).toThrow("eq. 3.15: σ'(z) must be finite");
     expect(() => dJdzThroughActivation(columnVector([Infinity]), columnVector([1]), reluPrime)).toThrow('eq. 3.15: ∂J/∂a must be finite');
   });
 });

@@ -4,7 +4,7 @@
  * ∂J/∂B has the shape of B (footnote 6): ∂J/∂z is m×1, ∂J/∂u d×1, ∂J/∂W m×d, ∂J/∂b m×1.
  */
 import { elementwise } from './activations.js';
-import { expectFiniteMatrix, expectFiniteScalar, expectShape, shapeOf, SpecError } from './errors.js';
+import { expectFiniteMatrix, expectFiniteScalar, expectShape, SpecError, shapeOf } from './errors.js';
 import { hadamard } from './matrix.js';
 import type { Matrix, Scalar } from './numeric.js';
 import { add, mul, transpose } from './ops.js';
@@ -90,7 +90,7 @@ export function dJdb(dJdz: Matrix): Matrix {
 export function dJdzThroughActivation(dJda: Matrix, z: Matrix, sigmaPrime: (t: Scalar) => Scalar): Matrix {
   const d = expectColumn('eq. 3.15', '∂J/∂a', dJda, undefined, 'd x 1');
   expectColumn('eq. 3.15', 'z', z, d, 'd x 1, the size of ∂J/∂a');
-  if (typeof sigmaPrime !== 'function') throw new SpecError('eq. 3.15', 'σ\' must be a function R → R');
+  if (typeof sigmaPrime !== 'function') throw new SpecError('eq. 3.15', "σ' must be a function R → R");
   const derivative = elementwise(sigmaPrime, z);
   expectFiniteMatrix('eq. 3.15', "σ'(z)", derivative);
   return hadamard(dJda, derivative);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { collapsedWeight, identityNetworkOutput } from './collapse.js';
 import { columnVector, matrixFromRows, scalarOf, toRows } from './matrix.js';
 import { forward, predict } from './network.js';
-import { math, type Matrix } from './numeric.js';
+import { type Matrix, math } from './numeric.js';
 import { matrixOf, unitEntry } from './testing/plainArbitraries.js';
 import { gamma } from './testing/tolerance.js';
 
@@ -33,7 +33,11 @@ function collapseTolerance(W1: Matrix, W2: Matrix, x: Matrix, d: number, m: numb
   return 2 * gamma(d + m) * Number(scalarOf(math.multiply(abs(W2), math.multiply(abs(W1), abs(x))) as Matrix)) + underflow;
 }
 
-const W1 = matrixFromRows([[1, 2], [3, 4], [5, 6]]);
+const W1 = matrixFromRows([
+  [1, 2],
+  [3, 4],
+  [5, 6],
+]);
 const W2 = matrixFromRows([[1, 0, -1]]);
 
 describe('[2.20] W̃ = W[2]W[1]', () => {

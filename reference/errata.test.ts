@@ -5,7 +5,7 @@
  * correction agrees with the oracle within that bound.
  */
 import { describe, expect, it } from 'vitest';
-import { relu, reluPrime, sigmoid, tanh, elementwise } from './activations.js';
+import { elementwise, relu, reluPrime, sigmoid, tanh } from './activations.js';
 import {
   algorithm5AsPrinted,
   algorithm5WithPrintedLines,
@@ -20,9 +20,9 @@ import {
 import { backprop } from './backprop.js';
 import { squaredLoss } from './loss.js';
 import { columnVector, coord, matrixFromRows, scalarOf, toRows } from './matrix.js';
-import { forward, layerSizes, predict, weight, bias, type Params } from './network.js';
+import { bias, forward, layerSizes, type Params, predict, weight } from './network.js';
+import { type Matrix, math } from './numeric.js';
 import { gd } from './optimizers.js';
-import { math, type Matrix } from './numeric.js';
 import { centralDifference, centralDifferenceBound, EPS64, FD_STEP, numericMatrixGradient } from './testing/finiteDifference.js';
 import { gamma, magnitudeBound, operationDepth, UNIT_ROUNDOFF } from './testing/tolerance.js';
 
@@ -36,8 +36,17 @@ import { gamma, magnitudeBound, operationDepth, UNIT_ROUNDOFF } from './testing/
  */
 const deep: Params = {
   W: [
-    matrixFromRows([[0.5, -0.25], [-0.75, 0.5], [0.25, 1], [-0.5, -1]]),
-    matrixFromRows([[1, -0.5, 0.25, -1], [-0.5, 0.75, 1, 0.5], [0.25, 0.5, -0.75, 1]]),
+    matrixFromRows([
+      [0.5, -0.25],
+      [-0.75, 0.5],
+      [0.25, 1],
+      [-0.5, -1],
+    ]),
+    matrixFromRows([
+      [1, -0.5, 0.25, -1],
+      [-0.5, 0.75, 1, 0.5],
+      [0.25, 0.5, -0.75, 1],
+    ]),
     matrixFromRows([[0.75, -1, 0.5]]),
   ],
   b: [columnVector([0.125, 0.25, -0.5, 0.375]), columnVector([0.5, -0.25, -0.125]), columnVector([0.25])],
@@ -51,7 +60,15 @@ const twoLayer: Params = { W: [deep.W[0]!, matrixFromRows([[1, -0.5, 0.75, -1]])
 /** The sign pattern 1{z_j^{[k]} >= 0} of every hidden unit (the last layer is linear). */
 function activationPattern(theta: Params, x: Matrix): string {
   const { z } = forward(theta, x, 'relu');
-  return z.slice(1, -1).map((zk) => toRows(zk).flat().map((v) => (Number(v) >= 0 ? '1' : '0')).join('')).join('|');
+  return z
+    .slice(1, -1)
+    .map((zk) =>
+      toRows(zk)
+        .flat()
+        .map((v) => (Number(v) >= 0 ? '1' : '0'))
+        .join(''),
+    )
+    .join('|');
 }
 
 /**
@@ -135,7 +152,11 @@ describe('Algorithm 5 as printed', () => {
       const fdNorm = Math.max(...fd.flat().map(Math.abs));
       // The true gradient is far from 0 (e.g. ∂J/∂W3 = (o − y)a2ᵀ = 0.875·[0.875, 0, 0.4375]) ...
       expect(fdNorm).toBeGreaterThan(100 * tol);
-      expect(toRows(printed.W[k - 1]!).flat().every((v) => v === 0)).toBe(true);
+      expect(
+        toRows(printed.W[k - 1]!)
+          .flat()
+          .every((v) => v === 0),
+      ).toBe(true);
       // ... and the corrected line 2 reproduces it.
       expect(maxDiff(backprop(deep, deepX, deepY).gradient.W[k - 1]!, fd)).toBeLessThanOrEqual(tol);
     }
@@ -173,7 +194,7 @@ describe('Algorithm 5 as printed', () => {
 });
 
 describe('δ^{[k]} is ∂J/∂z^{[k]}, not ∂J/∂a^{[k]}', () => {
-  it('[erratum:eq3.16-dJ-da-for-dJ-dz] ∂J/∂a^{[k]} (central differences in a^{[k]}) differs from Algorithm 5\'s δ^{[k]}, which equals ∂J/∂z^{[k]}', () => {
+  it("[erratum:eq3.16-dJ-da-for-dJ-dz] ∂J/∂a^{[k]} (central differences in a^{[k]}) differs from Algorithm 5's δ^{[k]}, which equals ∂J/∂z^{[k]}", () => {
     const bp = backprop(deep, deepX, deepY);
     for (const k of [1, 2]) {
       // J as a function of a^{[k]} is the loss of the layers above k; as a function of z^{[k]} it
@@ -255,7 +276,10 @@ describe('Section 2 as printed', () => {
     // m = 2 < d = 3, by hand: x = [1, 2, 0.5]ᵀ, w_1 = [0.5, −0.25, 1], w_2 = [0.75, 0.5, −0.5], b = [0.25, −0.125]:
     // a_1 = ReLU(0.5 − 0.5 + 0.5 + 0.25) = 0.75, a_2 = ReLU(0.75 + 1 − 0.25 − 0.125) = 1.375;
     // printed: ReLU(0.5 − 0.5) = 0, ReLU(0.75 + 1) = 1.75.
-    const W1 = matrixFromRows([[0.5, -0.25, 1], [0.75, 0.5, -0.5]]);
+    const W1 = matrixFromRows([
+      [0.5, -0.25, 1],
+      [0.75, 0.5, -0.5],
+    ]);
     const x = columnVector([1, 2, 0.5]);
     const theta: Params = { W: [W1, matrixFromRows([[1, 1]])], b: [columnVector([0.25, -0.125]), columnVector([0])] };
     expect(toRows(forward(theta, x).a[1]!)).toEqual([[0.75], [1.375]]);
@@ -307,7 +331,10 @@ describe('statements of Sections 1, 3 and 4', () => {
   it('[erratum:sec1.scalar-multiple-minima] multiplying J by a negative scalar turns its minimum into a maximum; only c > 0 preserves minima', () => {
     // One example x = 1, y = 1, model h_θ(x) = θx: J(θ) = ½(θ − 1)², minimized at θ = 1 (exact dyadics).
     const J = (theta: number): number => squaredLoss(theta, 1) as number;
-    const scaled = (c: number) => (theta: number): number => c * J(theta);
+    const scaled =
+      (c: number) =>
+      (theta: number): number =>
+        c * J(theta);
     expect(scaled(2)(1)).toBeLessThan(Math.min(scaled(2)(0.5), scaled(2)(1.5)));
     expect(scaled(-1)(1)).toBeGreaterThan(Math.max(scaled(-1)(0.5), scaled(-1)(1.5))); // −J has a maximum at 1
     expect(scaled(-1)(1e6)).toBeLessThan(scaled(-1)(1)); // and no minimum: −J → −∞
@@ -326,7 +353,10 @@ describe('statements of Sections 1, 3 and 4', () => {
   it('[erratum:eq3.12-only-z-eq-Wu] eq. 3.12 (and 3.13) hold for z = Wu + b with b ≠ 0, not only for z = Wu', () => {
     // J(z) = ½‖z‖², ∂J/∂z = z. W (2×3), u, b dyadic; J is quadratic in u (F3 = 0). Each entry of z is a
     // length-3 dot product plus b (4 roundings), ½‖z‖² 2 + 2 more: E <= γ_8·S with S = ½(Σ_i Σ_j |W_ij u_j| + |b_i|)².
-    const W = matrixFromRows([[0.5, -1, 0.25], [0.75, 0.5, -0.5]]);
+    const W = matrixFromRows([
+      [0.5, -1, 0.25],
+      [0.75, 0.5, -0.5],
+    ]);
     const u = columnVector([1, -0.5, 2]);
     const b = columnVector([3, -2]);
     const J = (v: Matrix): number => {
@@ -343,8 +373,15 @@ describe('statements of Sections 1, 3 and 4', () => {
   });
 
   it('[erratum:sec4.m-printed-as-4] W^{[1]}X is m×3 (here m = 2), so b^{[1]} ∈ R^{m×1}, not R^{4×1}', () => {
-    const W1 = matrixFromRows([[1, 0, 2], [0, 1, -1]]); // m = 2, d = 3
-    const X = matrixFromRows([[1, 2, 3], [4, 5, 6], [7, 8, 9]]); // d×3: three examples as columns
+    const W1 = matrixFromRows([
+      [1, 0, 2],
+      [0, 1, -1],
+    ]); // m = 2, d = 3
+    const X = matrixFromRows([
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8, 9],
+    ]); // d×3: three examples as columns
     expect((math.multiply(W1, X) as Matrix).size()).toEqual([2, 3]);
     const b4 = columnVector([1, 1, 1, 1]);
     expect(() => math.add(math.multiply(W1, X), math.multiply(b4, matrixFromRows([[1, 1, 1]])))).toThrow();

@@ -6,7 +6,7 @@
  * lower α`), is a NonFiniteError (a SpecError): the case cannot be computed in this arithmetic.
  */
 import { NonFiniteError, SpecError } from '../spec/specError.js';
-import { isBig, isPositive, math, type Matrix, type Scalar } from './numeric.js';
+import { isBig, isPositive, type Matrix, math, type Scalar } from './numeric.js';
 
 export { NonFiniteError, SpecError };
 
@@ -41,7 +41,12 @@ export function finiteResult<T extends Scalar | Matrix>(where: string, name: str
 }
 
 /** Every W[k] and b[k] of a computed θ or gradient finite, else a NonFiniteError naming the first bad entry. */
-export function finiteParamsResult<T extends { readonly W: readonly Matrix[]; readonly b: readonly Matrix[] }>(where: string, name: string, theta: T, why: string): T {
+export function finiteParamsResult<T extends { readonly W: readonly Matrix[]; readonly b: readonly Matrix[] }>(
+  where: string,
+  name: string,
+  theta: T,
+  why: string,
+): T {
   for (const which of ['W', 'b'] as const) {
     theta[which].forEach((M, k) => {
       const bad = firstNonFinite(M);

@@ -3,14 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS, type ActivationName } from './activations.js';
 import { featureMap, linearHead } from './featureMap.js';
 import { columnVector, matrixFromRows, toRows } from './matrix.js';
-import { predict, type Params } from './network.js';
-import { math, type Matrix } from './numeric.js';
+import { type Params, predict } from './network.js';
+import { type Matrix, math } from './numeric.js';
 import { networkCaseArb } from './testing/arbitraries.js';
 import { gamma } from './testing/tolerance.js';
 
 /** The two-layer worked example (twoLayerUnpacked.test.ts): a[1] = (2, 0) at x = (1, 1), h = 4.5. */
 const THETA: Params = {
-  W: [matrixFromRows([[1, 2], [-1, 1]]), matrixFromRows([[2, -1]])],
+  W: [
+    matrixFromRows([
+      [1, 2],
+      [-1, 1],
+    ]),
+    matrixFromRows([[2, -1]]),
+  ],
   b: [columnVector([-1, 0]), columnVector([0.5])],
 };
 const X = columnVector([1, 1]);
@@ -54,7 +60,10 @@ describe('[2.21] h = W[r]φ_β(x) + b[r] with φ_β(x) = a[r−1]', () => {
     fc.assert(
       fc.property(networkCaseArb({ minLayers: 2, maxLayers: 3 }), fc.double({ min: -1, max: 1, noNaN: true }), (c, v) => {
         const r = c.theta.W.length;
-        const changed: Params = { W: [...c.theta.W.slice(0, r - 1), math.map(c.theta.W[r - 1]!, () => v)], b: [...c.theta.b.slice(0, r - 1), columnVector([v])] };
+        const changed: Params = {
+          W: [...c.theta.W.slice(0, r - 1), math.map(c.theta.W[r - 1]!, () => v)],
+          b: [...c.theta.b.slice(0, r - 1), columnVector([v])],
+        };
         expect(toRows(featureMap(changed, c.x))).toEqual(toRows(featureMap(c.theta, c.x)));
       }),
       { numRuns: 20 },

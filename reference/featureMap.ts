@@ -6,7 +6,7 @@
 import type { ActivationName } from './activations.js';
 import { expectFiniteMatrix, expectShape, NonFiniteError, SpecError } from './errors.js';
 import { scalarOf } from './matrix.js';
-import { bias, forward, layerSizes, weight, type Params } from './network.js';
+import { bias, forward, layerSizes, type Params, weight } from './network.js';
 import type { Matrix, Scalar } from './numeric.js';
 import { add, mul } from './ops.js';
 

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { SpecError } from './errors.js';
 import { fullyConnectedHidden, housingHidden, housingLossGradient, housingNetwork, housingOutputGradient } from './housing.js';
 import { columnVector, matrixFromRows, toRows, vectorEntries } from './matrix.js';
-import { predict, type Params } from './network.js';
-import { math, toBig, withPrecision, type Matrix, type Scalar } from './numeric.js';
+import { type Params, predict } from './network.js';
+import { type Matrix, math, type Scalar, toBig, withPrecision } from './numeric.js';
 import { highPrecisionGradient } from './testing/highPrecision.js';
 import { genericEntry as generic } from './testing/plainArbitraries.js';
 import { gamma, magnitudeBound, operationDepth } from './testing/tolerance.js';
@@ -15,19 +15,47 @@ import { twoLayerForward } from './twoLayerVectorized.js';
  * a_j on the inputs it sees and exact zeros elsewhere (Figure 2's missing edges).
  */
 function embed(t: readonly number[]): Params {
-  const [t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11, t12] = t as [number, number, number, number, number, number, number, number, number, number, number, number];
+  const [t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11, t12] = t as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return {
-    W: [matrixFromRows([[t1, t2, 0, 0], [0, 0, t4, 0], [0, 0, t6, t7]]), matrixFromRows([[t9, t10, t11]])],
+    W: [
+      matrixFromRows([
+        [t1, t2, 0, 0],
+        [0, 0, t4, 0],
+        [0, 0, t6, t7],
+      ]),
+      matrixFromRows([[t9, t10, t11]]),
+    ],
     b: [columnVector([t3, t5, t8]), columnVector([t12])],
   };
 }
 
 /** Where ∂J/∂θ_i sits in the embedded network's gradient: [W or b, layer k − 1, row, column]. */
 const SLOT: readonly (readonly ['W' | 'b', number, number, number])[] = [
-  ['W', 0, 0, 0], ['W', 0, 0, 1], ['b', 0, 0, 0], // θ1, θ2, θ3
-  ['W', 0, 1, 2], ['b', 0, 1, 0], // θ4, θ5
-  ['W', 0, 2, 2], ['W', 0, 2, 3], ['b', 0, 2, 0], // θ6, θ7, θ8
-  ['W', 1, 0, 0], ['W', 1, 0, 1], ['W', 1, 0, 2], ['b', 1, 0, 0], // θ9..θ12
+  ['W', 0, 0, 0],
+  ['W', 0, 0, 1],
+  ['b', 0, 0, 0], // θ1, θ2, θ3
+  ['W', 0, 1, 2],
+  ['b', 0, 1, 0], // θ4, θ5
+  ['W', 0, 2, 2],
+  ['W', 0, 2, 3],
+  ['b', 0, 2, 0], // θ6, θ7, θ8
+  ['W', 1, 0, 0],
+  ['W', 1, 0, 1],
+  ['W', 1, 0, 2],
+  ['b', 1, 0, 0], // θ9..θ12
 ];
 
 /** Values with 1/16 <= |v| <= 1 (genericEntry) keep pre-activations off the ReLU kink almost surely. */
@@ -104,7 +132,12 @@ describe('[2.3] the housing network h = θ9a1 + θ10a2 + θ11a3 + θ12', () => {
   it('rejects θ of the wrong length, non-finite entries and a wrong x, naming eq. 2.3', () => {
     expect(() => housingNetwork(THETA.slice(0, 11), X)).toThrow('eq. 2.3: θ must have 12 entries (θ1..θ12), got 11');
     expect(() => housingHidden([...THETA, 1], X)).toThrow('eq. 2.3: θ must have 12 entries (θ1..θ12), got 13');
-    expect(() => housingNetwork(THETA.map((t, i) => (i === 4 ? Number.NaN : t)), X)).toThrow('eq. 2.3: θ5 must be a finite number, got NaN');
+    expect(() =>
+      housingNetwork(
+        THETA.map((t, i) => (i === 4 ? Number.NaN : t)),
+        X,
+      ),
+    ).toThrow('eq. 2.3: θ5 must be a finite number, got NaN');
     expect(() => housingNetwork(THETA, columnVector([1, 2, 3]))).toThrow('eq. 2.3: x must be 4x1');
     expect(() => housingNetwork(THETA, columnVector([1, 2, Infinity, 3]))).toThrow('eq. 2.3: x must be finite, but entry (3,1) is Infinity');
     expect(() => housingNetwork('θ' as unknown as Scalar[], X)).toThrow(SpecError);
@@ -154,7 +187,11 @@ describe('[2.3, 3.3] the housing gradient by the chain rule', () => {
 
   it('runs unchanged on BigNumbers (worked example at 64 digits)', () => {
     withPrecision(64, () => {
-      const g = housingLossGradient(THETA.map((t) => math.bignumber(t)), toBig(X), math.bignumber(10));
+      const g = housingLossGradient(
+        THETA.map((t) => math.bignumber(t)),
+        toBig(X),
+        math.bignumber(10),
+      );
       expect(String(g.J)).toBe('2');
       expect(g.grad.map(String)).toEqual(['8', '12', '4', '2', '2', '2', '8', '2', '8', '2', '5', '2']);
     });

@@ -4,12 +4,12 @@
  * gradient of its loss by the chain rule. θ is a list of 12 scalars with θ_i at index i − 1 (the
  * notes' 1-based θ_i); x ∈ R^4 is a 4×1 column (size, # bedrooms, zip code, wealth).
  */
-import { reluPrime, relu } from './activations.js';
+import { relu, reluPrime } from './activations.js';
 import { expectFiniteMatrix, expectFiniteScalar, expectShape, SpecError } from './errors.js';
 import { squaredLoss } from './loss.js';
 import { coord } from './matrix.js';
-import { constant, type Matrix, type Scalar } from './numeric.js';
 import { singleNeuron } from './neuron.js';
+import { constant, type Matrix, type Scalar } from './numeric.js';
 import { add, mul, sub } from './ops.js';
 
 /** θ = (θ1, ..., θ12) of eq. 2.3. */
@@ -69,7 +69,8 @@ export function housingNetwork(theta: readonly Scalar[], x: Matrix): Scalar {
  */
 export function fullyConnectedHidden(w: readonly Matrix[], b: readonly Scalar[], x: Matrix): [Scalar, Scalar, Scalar] {
   const where = 'eq. 2.4';
-  if (!Array.isArray(w) || w.length !== 3) throw new SpecError(where, `there must be 3 weight vectors w_1, w_2, w_3, got ${Array.isArray(w) ? w.length : 'no list'}`);
+  if (!Array.isArray(w) || w.length !== 3)
+    throw new SpecError(where, `there must be 3 weight vectors w_1, w_2, w_3, got ${Array.isArray(w) ? w.length : 'no list'}`);
   if (!Array.isArray(b) || b.length !== 3) throw new SpecError(where, `there must be 3 biases b_1, b_2, b_3, got ${Array.isArray(b) ? b.length : 'no list'}`);
   w.forEach((wi, i) => expectFiniteMatrix(where, `w_${i + 1}`, expectShape(where, `w_${i + 1}`, wi, 4, 1, 'w_i ∈ R^4')));
   b.forEach((bi, i) => expectFiniteScalar(where, `b_${i + 1}`, bi));
@@ -101,10 +102,18 @@ export function housingOutputGradient(theta: readonly Scalar[], x: Matrix): Hous
   const dhdz3 = times(th(theta, 11), reluPrime(hidden.z3));
   const [x1, x2, x3, x4] = [1, 2, 3, 4].map((i) => coord(x, i)) as [Scalar, Scalar, Scalar, Scalar];
   const grad = [
-    times(dhdz1, x1), times(dhdz1, x2), times(dhdz1, one), // θ1, θ2, θ3
-    times(dhdz2, x3), times(dhdz2, one), // θ4, θ5
-    times(dhdz3, x3), times(dhdz3, x4), times(dhdz3, one), // θ6, θ7, θ8
-    hidden.a1, hidden.a2, hidden.a3, one, // θ9, θ10, θ11, θ12
+    times(dhdz1, x1),
+    times(dhdz1, x2),
+    times(dhdz1, one), // θ1, θ2, θ3
+    times(dhdz2, x3),
+    times(dhdz2, one), // θ4, θ5
+    times(dhdz3, x3),
+    times(dhdz3, x4),
+    times(dhdz3, one), // θ6, θ7, θ8
+    hidden.a1,
+    hidden.a2,
+    hidden.a3,
+    one, // θ9, θ10, θ11, θ12
   ];
   return { h, grad };
 }

@@ -24,17 +24,36 @@ describe('[3.15, 3.4/hadamard] ⊙ needs two matrices of the same shape', () => 
     expect(() => hadamard(columnVector([1]), [[1]] as never)).toThrow('eq. 3.15: the right factor of ⊙ must be a matrix, got an array of length 1');
   });
   it('[3.15] hadamard still multiplies equal-shape matrices entry by entry', () => {
-    expect(toRows(hadamard(matrixFromRows([[1, 2], [3, 4]]), matrixFromRows([[2, 0.5], [-1, 0]])))).toEqual([[2, 1], [-3, 0]]);
+    expect(
+      toRows(
+        hadamard(
+          matrixFromRows([
+            [1, 2],
+            [3, 4],
+          ]),
+          matrixFromRows([
+            [2, 0.5],
+            [-1, 0],
+          ]),
+        ),
+      ),
+    ).toEqual([
+      [2, 1],
+      [-3, 0],
+    ]);
   });
 });
 
 describe('[2.9, 2.12] the column-vector convention', () => {
-  it('makes a vector of R^d a d×1 matrix and reads coordinates with the notes\' 1-based indices', () => {
+  it("makes a vector of R^d a d×1 matrix and reads coordinates with the notes' 1-based indices", () => {
     const x = columnVector([7, 8, 9]);
     expect(x.size()).toEqual([3, 1]);
     expect([coord(x, 1), coord(x, 3)]).toEqual([7, 9]);
     expect(vectorEntries(x)).toEqual([7, 8, 9]);
-    const W = matrixFromRows([[1, 2], [3, 4]]);
+    const W = matrixFromRows([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(at(W, 2, 1)).toBe(3);
     expect(scalarOf(matrixFromRows([[5]]))).toBe(5);
   });

@@ -2,8 +2,8 @@
  * Building blocks for the notes' column-vector convention: a vector in R^d is a d×1 matrix
  * (Section 2, after eq. 2.9: "can also be viewed as a d×1 dimensional matrix").
  */
-import { shapeOf, SpecError } from './errors.js';
-import { math, type Matrix, type Scalar } from './numeric.js';
+import { SpecError, shapeOf } from './errors.js';
+import { type Matrix, math, type Scalar } from './numeric.js';
 
 /** A vector of R^d as the notes write it: a d×1 column. */
 export function columnVector(values: readonly Scalar[]): Matrix {

@@ -1,13 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { columnVector, matrixFromRows, toRows } from './matrix.js';
-import { bias, forward, initializeParams, layerSizes, neuronCount, parameterCount, predict, weight, type Params } from './network.js';
+import { bias, forward, initializeParams, layerSizes, neuronCount, type Params, parameterCount, predict, weight } from './network.js';
 import { createRng } from './sampler.js';
 import { networkCaseArb, sizesArb } from './testing/arbitraries.js';
 
 /** A 2-2-1 network small enough to follow by hand. */
 const theta: Params = {
-  W: [matrixFromRows([[1, -1], [2, 0.5]]), matrixFromRows([[1, -2]])],
+  W: [
+    matrixFromRows([
+      [1, -1],
+      [2, 0.5],
+    ]),
+    matrixFromRows([[1, -2]]),
+  ],
   b: [columnVector([0, -1]), columnVector([0.25])],
 };
 
@@ -62,7 +68,18 @@ describe('[2/layer-shapes] W[k] ∈ R^{m_k × m_{k−1}}, b[k] ∈ R^{m_k}, W[r]
     expect(() => layerSizes({ W: theta.W, b: [theta.b[0]!] })).toThrow('eq. 2.12: there are 2 weight matrices but 1 biases');
     expect(() => layerSizes({ W: [], b: [] })).toThrow('eq. 2.12: the network needs at least one layer (r >= 1), got r = 0');
     expect(() => layerSizes({ W: [theta.W[0]!], b: [theta.b[0]!] })).toThrow('eq. 2.12: the output layer must have m1 = 1');
-    expect(() => layerSizes({ W: [matrixFromRows([[Number.NaN, 1], [0, 0]]), theta.W[1]!], b: theta.b })).toThrow('eq. 2.12: W[1] must be finite, but entry (1,1) is NaN');
+    expect(() =>
+      layerSizes({
+        W: [
+          matrixFromRows([
+            [Number.NaN, 1],
+            [0, 0],
+          ]),
+          theta.W[1]!,
+        ],
+        b: theta.b,
+      }),
+    ).toThrow('eq. 2.12: W[1] must be finite, but entry (1,1) is NaN');
     expect(() => weight(theta, 3)).toThrow('eq. 2.12: there is no W[3]: the network has r = 2 layers');
   });
 });

@@ -2,12 +2,12 @@
  * The multi-layer fully-connected network of eq. 2.12 / 2.13 in the notes' column convention.
  * Layer k (1..r) has W^{[k]} ∈ R^{m_k × m_{k−1}} and b^{[k]} ∈ R^{m_k}; m_0 = d and m_r = 1.
  */
-import { activationByName, elementwise, type ActivationName } from './activations.js';
-import { expectFiniteMatrix, expectParamsObject, expectPositiveInteger, expectShape, finiteResult, OVERFLOWED, shapeOf, SpecError } from './errors.js';
+import { type ActivationName, activationByName, elementwise } from './activations.js';
+import { expectFiniteMatrix, expectParamsObject, expectPositiveInteger, expectShape, finiteResult, OVERFLOWED, SpecError, shapeOf } from './errors.js';
 import { matrixFromRows, scalarOf } from './matrix.js';
 import type { Matrix, Scalar } from './numeric.js';
-import { uniform01, type Rng } from './sampler.js';
 import { add, mul } from './ops.js';
+import { type Rng, uniform01 } from './sampler.js';
 
 /** θ = (W^{[1]}, ..., W^{[r]}, b^{[1]}, ..., b^{[r]}); W[k − 1] holds W^{[k]}, b[k − 1] holds b^{[k]}. */
 export interface Params {
@@ -18,14 +18,22 @@ export interface Params {
 /** W^{[k]} with the notes' 1-based layer index k. */
 export function weight(theta: Params, k: number): Matrix {
   const Wk = theta.W[k - 1];
-  if (Wk === undefined) throw new SpecError('eq. 2.12', k >= 1 && k <= theta.W.length ? `W[${k}] must be a matrix, got undefined` : `there is no W[${k}]: the network has r = ${theta.W.length} layers`);
+  if (Wk === undefined)
+    throw new SpecError(
+      'eq. 2.12',
+      k >= 1 && k <= theta.W.length ? `W[${k}] must be a matrix, got undefined` : `there is no W[${k}]: the network has r = ${theta.W.length} layers`,
+    );
   return Wk;
 }
 
 /** b^{[k]} with the notes' 1-based layer index k. */
 export function bias(theta: Params, k: number): Matrix {
   const bk = theta.b[k - 1];
-  if (bk === undefined) throw new SpecError('eq. 2.12', k >= 1 && k <= theta.b.length ? `b[${k}] must be a matrix, got undefined` : `there is no b[${k}]: the network has r = ${theta.b.length} layers`);
+  if (bk === undefined)
+    throw new SpecError(
+      'eq. 2.12',
+      k >= 1 && k <= theta.b.length ? `b[${k}] must be a matrix, got undefined` : `there is no b[${k}]: the network has r = ${theta.b.length} layers`,
+    );
   return bk;
 }
 

@@ -5,7 +5,7 @@ import { SpecError } from './errors.js';
 import { columnVector, matrixFromRows, toRows, vectorEntries } from './matrix.js';
 import type { Params } from './network.js';
 import { kinkModel, neuronForward, neuronGradient, singleNeuron } from './neuron.js';
-import { math, toBig, withPrecision, type Matrix } from './numeric.js';
+import { type Matrix, math, toBig, withPrecision } from './numeric.js';
 import { networkCaseArb } from './testing/arbitraries.js';
 import { highPrecisionGradient } from './testing/highPrecision.js';
 import { gamma, magnitudeBound, operationDepth } from './testing/tolerance.js';
@@ -32,11 +32,16 @@ describe('[2.1] the kink model h = max(wx + b, 0)', () => {
 
   it('is never negative and equals wx + b wherever that is positive', () => {
     fc.assert(
-      fc.property(fc.double({ min: -100, max: 100, noNaN: true }), fc.double({ min: -100, max: 100, noNaN: true }), fc.double({ min: -100, max: 100, noNaN: true }), (wv, bv, xv) => {
-        const h = kinkModel(wv, bv, xv) as number;
-        expect(h).toBeGreaterThanOrEqual(0);
-        if (wv * xv + bv > 0) expect(h).toBe(wv * xv + bv);
-      }),
+      fc.property(
+        fc.double({ min: -100, max: 100, noNaN: true }),
+        fc.double({ min: -100, max: 100, noNaN: true }),
+        fc.double({ min: -100, max: 100, noNaN: true }),
+        (wv, bv, xv) => {
+          const h = kinkModel(wv, bv, xv) as number;
+          expect(h).toBeGreaterThanOrEqual(0);
+          if (wv * xv + bv > 0) expect(h).toBe(wv * xv + bv);
+        },
+      ),
     );
   });
 
@@ -56,11 +61,16 @@ describe('[2.2] the single neuron ReLU(wᵀx + b)', () => {
 
   it('reduces to the kink model (eq. 2.1) when d = 1', () => {
     fc.assert(
-      fc.property(fc.double({ min: -10, max: 10, noNaN: true }), fc.double({ min: -10, max: 10, noNaN: true }), fc.double({ min: -10, max: 10, noNaN: true }), (wv, bv, xv) => {
-        // One product and one sum in the same order: identical float64 operations, the same
-        // number (max(−0, 0) may keep the sign of a zero where ReLU returns +0).
-        expect(Math.abs(Number(singleNeuron(columnVector([wv]), bv, columnVector([xv]))) - Number(kinkModel(wv, bv, xv)))).toBe(0);
-      }),
+      fc.property(
+        fc.double({ min: -10, max: 10, noNaN: true }),
+        fc.double({ min: -10, max: 10, noNaN: true }),
+        fc.double({ min: -10, max: 10, noNaN: true }),
+        (wv, bv, xv) => {
+          // One product and one sum in the same order: identical float64 operations, the same
+          // number (max(−0, 0) may keep the sign of a zero where ReLU returns +0).
+          expect(Math.abs(Number(singleNeuron(columnVector([wv]), bv, columnVector([xv]))) - Number(kinkModel(wv, bv, xv)))).toBe(0);
+        },
+      ),
     );
   });
 
@@ -113,7 +123,7 @@ describe('[3.7, 3.2/do-dwi, 3.2/local-derivs, 3.2/grad-wi, 3.2/grad-w, 3.2/grad-
     expect(g.dJdb).toBe(-1);
   });
 
-  it('is zero for an inactive neuron and uses ReLU\'(0) = 1 at the kink (by hand)', () => {
+  it("is zero for an inactive neuron and uses ReLU'(0) = 1 at the kink (by hand)", () => {
     // x = (1, 2): z = −2.5 < 0, so ∂o/∂z = 0 and every gradient entry is 0 (o = 0, y = 1).
     const off = neuronGradient(w, 0.5, columnVector([1, 2]), 1);
     expect(off.dodz).toBe(0);

@@ -6,7 +6,7 @@ import { relu, reluPrime } from './activations.js';
 import { expectFiniteMatrix, expectFiniteScalar, expectShape, shapeOf } from './errors.js';
 import { squaredLoss } from './loss.js';
 import { coord, scalarOf } from './matrix.js';
-import { constant, math, type Matrix, type Scalar } from './numeric.js';
+import { constant, type Matrix, math, type Scalar } from './numeric.js';
 import { add, mul, sub, transpose } from './ops.js';
 
 /** Eq. 2.1: h_θ(x) = max(wx + b, 0) with θ = (w, b) ∈ R² and a scalar input x ∈ R. */

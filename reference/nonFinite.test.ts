@@ -11,13 +11,23 @@ import { featureMap } from './featureMap.js';
 import { datasetLoss, squaredLoss } from './loss.js';
 import { columnVector, matrixFromRows } from './matrix.js';
 import { forward, layerSizes, type Params } from './network.js';
-import { math, type Matrix } from './numeric.js';
-import { datasetCost, gd, gdStep, meanGradient, minibatchSgd, minibatchStep, sgd, sgdStep, trainOnBatches, type Example } from './optimizers.js';
+import { type Matrix, math } from './numeric.js';
+import { datasetCost, type Example, gd, gdStep, meanGradient, minibatchSgd, minibatchStep, sgd, sgdStep, trainOnBatches } from './optimizers.js';
 import { backpropBatchRows, forwardBatchRows, toRowMajor } from './rowMajor.js';
 
 const m = (rows: number[][]): Matrix => matrixFromRows(rows);
 /** A valid 2-3-1 network. */
-const GOOD: Params = { W: [m([[1, 2], [3, 4], [5, 6]]), m([[1, 1, 1]])], b: [columnVector([0, 0, 0]), columnVector([0])] };
+const GOOD: Params = {
+  W: [
+    m([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]),
+    m([[1, 1, 1]]),
+  ],
+  b: [columnVector([0, 0, 0]), columnVector([0])],
+};
 const X = columnVector([1, 2]);
 const DATA: Example[] = [
   { x: columnVector([1, 2]), y: 1 },
@@ -54,30 +64,94 @@ describe('[2.12, 2/layer-shapes] an ill-formed θ is refused at the door, naming
     ['W[2] a hole', { W: [GOOD.W[0], undefined], b: GOOD.b }, 'eq. 2.12: W[2] must be a matrix, got undefined'],
     ['b[1] of the wrong length', { W: GOOD.W, b: [columnVector([0, 0]), columnVector([0])] }, 'eq. 2.12: W[1] must be 2x2 (m1 x m0), got 3x2'],
     ['b[1] a row', { W: GOOD.W, b: [m([[0, 0, 0]]), columnVector([0])] }, 'eq. 2.12: b[1] must be a column vector m1x1, got 1x3'],
-    ['a string entry', { W: [GOOD.W[0], math.matrix([['a', 1, 1]] as unknown as number[][])], b: GOOD.b }, "eq. 2.12: W[2] must be finite, but entry (1,1) is 'a'"],
-    ['a layer of no units', { W: [math.zeros(0, 2), math.zeros(1, 0)], b: [math.zeros(0, 1), columnVector([0])] }, 'eq. 2.12: b[1] must have m1 >= 1 entries, got none'],
+    [
+      'a string entry',
+      { W: [GOOD.W[0], math.matrix([['a', 1, 1]] as unknown as number[][])], b: GOOD.b },
+      "eq. 2.12: W[2] must be finite, but entry (1,1) is 'a'",
+    ],
+    [
+      'a layer of no units',
+      { W: [math.zeros(0, 2), math.zeros(1, 0)], b: [math.zeros(0, 1), columnVector([0])] },
+      'eq. 2.12: b[1] must have m1 >= 1 entries, got none',
+    ],
     ['d = 0', { W: [math.zeros(1, 0)], b: [columnVector([0])] }, 'eq. 2.12: W[1] must have d >= 1 columns (one per input coordinate), got 0'],
   ];
 
   it.each(BAD)('[2.12] forward, backprop, layerSizes, forwardBatch, toRowMajor and datasetCost refuse %s', (_, theta, message) => {
     const t = theta as Params;
-    for (const f of [() => forward(t, X), () => backprop(t, X, 1), () => layerSizes(t), () => forwardBatch(t, m([[1], [2]])), () => toRowMajor(t), () => datasetCost(t, DATA)]) {
+    for (const f of [
+      () => forward(t, X),
+      () => backprop(t, X, 1),
+      () => layerSizes(t),
+      () => forwardBatch(t, m([[1], [2]])),
+      () => toRowMajor(t),
+      () => datasetCost(t, DATA),
+    ]) {
       expectError(f, SpecError, message);
       expect(() => f()).not.toThrow(NonFiniteError);
     }
   });
 
   it('[2.12] a NaN or infinite entry of θ is a NonFiniteError (a SpecError) naming the layer and entry', () => {
-    expectError(() => forward({ W: [m([[1, NaN], [3, 4], [5, 6]]), GOOD.W[1]!], b: GOOD.b }, X), NonFiniteError, 'eq. 2.12: W[1] must be finite, but entry (1,2) is NaN');
-    expectError(() => backprop({ W: GOOD.W, b: [GOOD.b[0]!, columnVector([-Infinity])] }, X, 1), NonFiniteError, 'eq. 2.12: b[2] must be finite, but entry (1,1) is -Infinity');
+    expectError(
+      () =>
+        forward(
+          {
+            W: [
+              m([
+                [1, NaN],
+                [3, 4],
+                [5, 6],
+              ]),
+              GOOD.W[1]!,
+            ],
+            b: GOOD.b,
+          },
+          X,
+        ),
+      NonFiniteError,
+      'eq. 2.12: W[1] must be finite, but entry (1,2) is NaN',
+    );
+    expectError(
+      () => backprop({ W: GOOD.W, b: [GOOD.b[0]!, columnVector([-Infinity])] }, X, 1),
+      NonFiniteError,
+      'eq. 2.12: b[2] must be finite, but entry (1,1) is -Infinity',
+    );
     expect(new NonFiniteError('eq. 1.5', 'x')).toBeInstanceOf(SpecError);
   });
 
   it('[1.3, 1.4, 1.5] the steps refuse an ill-formed θ or gradient naming their equation', () => {
     expectError(() => gdStep(null as unknown as Params, GOOD, 0.1), SpecError, 'eq. 1.3: θ must be {W: [W[1], ..., W[r]], b: [b[1], ..., b[r]]}, got null');
-    expectError(() => sgdStep(GOOD, { W: GOOD.W } as Params, 0.1), SpecError, 'eq. 1.4: ∇J^{(j)}(θ).b must be a list of matrices [b[1], ..., b[r]], got undefined');
-    expectError(() => minibatchStep(GOOD, [GOOD, { W: [GOOD.W[1]!, GOOD.W[1]!], b: GOOD.b }], 0.1), SpecError, 'eq. 1.5: ∇J^{(j_2)}(θ).W[1] must be 3x2 (the shape of W[1]), got 1x3');
-    expectError(() => gdStep(GOOD, { W: [m([[NaN, 0], [0, 0], [0, 0]]), GOOD.W[1]!], b: GOOD.b }, 0.1), NonFiniteError, 'eq. 1.3: ∇J(θ).W[1] must be finite, but entry (1,1) is NaN');
+    expectError(
+      () => sgdStep(GOOD, { W: GOOD.W } as Params, 0.1),
+      SpecError,
+      'eq. 1.4: ∇J^{(j)}(θ).b must be a list of matrices [b[1], ..., b[r]], got undefined',
+    );
+    expectError(
+      () => minibatchStep(GOOD, [GOOD, { W: [GOOD.W[1]!, GOOD.W[1]!], b: GOOD.b }], 0.1),
+      SpecError,
+      'eq. 1.5: ∇J^{(j_2)}(θ).W[1] must be 3x2 (the shape of W[1]), got 1x3',
+    );
+    expectError(
+      () =>
+        gdStep(
+          GOOD,
+          {
+            W: [
+              m([
+                [NaN, 0],
+                [0, 0],
+                [0, 0],
+              ]),
+              GOOD.W[1]!,
+            ],
+            b: GOOD.b,
+          },
+          0.1,
+        ),
+      NonFiniteError,
+      'eq. 1.3: ∇J(θ).W[1] must be finite, but entry (1,1) is NaN',
+    );
   });
 });
 
@@ -94,7 +168,11 @@ describe('[2.12, 1.1, 1.2, alg5.line5, 1.5] a result that is not finite is a Non
   });
 
   it('[1.2] datasetLoss and datasetCost refuse a J(θ) that overflows', () => {
-    expectError(() => datasetLoss([1e308, 1e308]), NonFiniteError, 'eq. 1.2: J(θ) = (1/n) Σ J^{(i)}(θ) is not finite (Infinity): the inputs or θ are too large for float64');
+    expectError(
+      () => datasetLoss([1e308, 1e308]),
+      NonFiniteError,
+      'eq. 1.2: J(θ) = (1/n) Σ J^{(i)}(θ) is not finite (Infinity): the inputs or θ are too large for float64',
+    );
     expect(() => datasetCost(HUGE, [{ x: columnVector([1]), y: 0 }])).toThrow(NonFiniteError);
   });
 
@@ -107,14 +185,29 @@ describe('[2.12, 1.1, 1.2, alg5.line5, 1.5] a result that is not finite is a Non
   });
 
   it('[1.5, 1/dataset-gradient] meanGradient refuses a sum of finite gradients that overflows', () => {
-    const two = [{ x: columnVector([1e300]), y: -1e8 }, { x: columnVector([1e300]), y: -1e8 }];
+    const two = [
+      { x: columnVector([1e300]), y: -1e8 },
+      { x: columnVector([1e300]), y: -1e8 },
+    ];
     expect(() => backprop(TINY, two[0]!.x, two[0]!.y)).not.toThrow();
-    expectError(() => meanGradient(TINY, two, [0, 1]), NonFiniteError, 'eq. 1.5: (1/B) Σ ∇_θ J^{(j)}(θ) is not finite (W[1] entry (1,1) = Infinity): the inputs or θ are too large for float64');
+    expectError(
+      () => meanGradient(TINY, two, [0, 1]),
+      NonFiniteError,
+      'eq. 1.5: (1/B) Σ ∇_θ J^{(j)}(θ) is not finite (W[1] entry (1,1) = Infinity): the inputs or θ are too large for float64',
+    );
   });
 
   it('[4/multi-layer, 4/row-major-conversion] the batched forward and backward passes refuse non-finite outputs and gradients', () => {
-    expectError(() => forwardBatch(HUGE, m([[1e-200, 1]])), NonFiniteError, '4/multi-layer: A[r] = [h_θ(x^{(1)}) ... h_θ(x^{(n)})] is not finite (entry (1,2) = Infinity): the inputs or θ are too large for float64');
-    expectError(() => backpropBatch(TINY, m([[1e300, 1e300]]), m([[-1e9, -1e9]])), NonFiniteError, '4/multi-layer: ∇_θ J_B is not finite (W[1] entry (1,1) = Infinity): the inputs or θ are too large for float64');
+    expectError(
+      () => forwardBatch(HUGE, m([[1e-200, 1]])),
+      NonFiniteError,
+      '4/multi-layer: A[r] = [h_θ(x^{(1)}) ... h_θ(x^{(n)})] is not finite (entry (1,2) = Infinity): the inputs or θ are too large for float64',
+    );
+    expectError(
+      () => backpropBatch(TINY, m([[1e300, 1e300]]), m([[-1e9, -1e9]])),
+      NonFiniteError,
+      '4/multi-layer: ∇_θ J_B is not finite (W[1] entry (1,1) = Infinity): the inputs or θ are too large for float64',
+    );
     expectError(
       () => forwardBatchRows(toRowMajor(HUGE), m([[1e-200], [1]])),
       NonFiniteError,

@@ -19,12 +19,16 @@ describe('[3.5/forward] high-precision mode plumbing', () => {
   });
   it('restores the previous precision after withPrecision, even on a throw', () => {
     const before = math.config({}).precision;
-    expect(() => withPrecision(80, () => { throw new Error('boom'); })).toThrow('boom');
+    expect(() =>
+      withPrecision(80, () => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
     expect(math.config({}).precision).toBe(before);
     expect(withPrecision(30, () => math.divide(math.bignumber(1), math.bignumber(3)).toString())).toBe(`0.${'3'.repeat(30)}`);
     expect(() => withPrecision(10, () => 0)).toThrow('precision must be an integer >= 16 digits, got 10');
   });
-  it('compares exactly: mathjs\'s default tolerance would call −1e−300 >= 0', () => {
+  it("compares exactly: mathjs's default tolerance would call −1e−300 >= 0", () => {
     expect(math.largerEq(-1e-300, 0)).toBe(false);
   });
 });

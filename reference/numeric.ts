@@ -4,7 +4,7 @@
  * instance's decimal precision. The reference's formulas never look at which: the same literal
  * code is the float64 reference and the high-precision ground truth.
  */
-import { all, create, type BigNumber, type Matrix, type MathJsInstance } from 'mathjs';
+import { all, type BigNumber, create, type MathJsInstance, type Matrix } from 'mathjs';
 import { binary64Parts } from '../numerics/binary64.js';
 
 export type { BigNumber, Matrix };

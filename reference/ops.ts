@@ -5,7 +5,7 @@
  * a matrix operand is a matrix; of two scalars, a scalar. Shapes are checked by mathjs (and, with
  * the equation named, by the callers' validators before any arithmetic).
  */
-import { math, type Matrix, type Scalar } from './numeric.js';
+import { type Matrix, math, type Scalar } from './numeric.js';
 
 type Operand = Scalar | Matrix;
 /** Scalar if both operands are scalars, else Matrix (not distributed over unions). */

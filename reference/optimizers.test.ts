@@ -4,19 +4,8 @@ import { ACTIVATIONS, type ActivationName } from './activations.js';
 import { backprop } from './backprop.js';
 import { columnVector, matrixFromRows, toRows } from './matrix.js';
 import { initializeParams, type Params } from './network.js';
-import { math, toBig, withPrecision, type Scalar } from './numeric.js';
-import {
-  datasetCost,
-  gd,
-  gdStep,
-  meanGradient,
-  minibatchSgd,
-  minibatchStep,
-  sgd,
-  sgdStep,
-  trainOnBatches,
-  type Example,
-} from './optimizers.js';
+import { math, type Scalar, toBig, withPrecision } from './numeric.js';
+import { datasetCost, type Example, gd, gdStep, meanGradient, minibatchSgd, minibatchStep, sgd, sgdStep, trainOnBatches } from './optimizers.js';
 import { createRng, sampleIndex, sampleWithoutReplacement } from './sampler.js';
 import { genericEntry as generic, networkCaseArb } from './testing/arbitraries.js';
 import { gamma } from './testing/tolerance.js';
@@ -39,10 +28,10 @@ function problemArb(minN = 1, maxN = 6) {
     fc.record({
       theta: fc.constant(c.theta),
       activation: fc.constantFrom(...ALL),
-      data: fc.array(
-        fc.record({ x: fc.array(generic, { minLength: c.sizes[0]!, maxLength: c.sizes[0]! }).map(columnVector), y: generic }),
-        { minLength: minN, maxLength: maxN },
-      ),
+      data: fc.array(fc.record({ x: fc.array(generic, { minLength: c.sizes[0]!, maxLength: c.sizes[0]! }).map(columnVector), y: generic }), {
+        minLength: minN,
+        maxLength: maxN,
+      }),
     }),
   );
 }
@@ -136,7 +125,10 @@ describe('[alg1.line4] j uniform on {1..n}', () => {
   // thresholds are the 0.999 quantiles of χ²_9 (27.877) and χ²_6 (22.458); the seeds are fixed,
   // so the test is deterministic. A biased sampler (e.g. u mod n without rejection for n = 7 is
   // biased by only 2^-32, undetectable; but an off-by-one or a stuck cell gives χ² in the thousands).
-  for (const [n, seed, threshold] of [[10, 2024, 27.877], [7, 7, 22.458]] as const) {
+  for (const [n, seed, threshold] of [
+    [10, 2024, 27.877],
+    [7, 7, 22.458],
+  ] as const) {
     it(`passes a χ² test at the 0.999 level for n = ${n}`, () => {
       const N = 20_000;
       const counts = new Array<number>(n).fill(0);
@@ -200,7 +192,11 @@ describe('[1.5, alg2.line1, alg2.line3, alg2.line4] mini-batch SGD (Algorithm 2)
           let t = theta;
           for (let i = 0; i < nIter; i++) {
             const batch = sampleWithoutReplacement(rng, data.length, B);
-            t = minibatchStep(t, batch.map((j) => backprop(t, data[j]!.x, data[j]!.y, activation).gradient), 0.05);
+            t = minibatchStep(
+              t,
+              batch.map((j) => backprop(t, data[j]!.x, data[j]!.y, activation).gradient),
+              0.05,
+            );
             expect(run.indices[i]).toEqual(batch);
             expect(run.losses[i]).toBe(datasetCost(t, data, activation));
           }
@@ -255,7 +251,16 @@ describe('[1.3, 1.5] GD is mini-batch on all n indices, in any order', () => {
         const alpha = 0.3;
         const order = sampleWithoutReplacement(createRng(seed), n, n);
         const grads = data.map((e) => backprop(theta, e.x, e.y, activation).gradient);
-        const viaGd = gdStep(theta, meanGradient(theta, data, data.map((_, i) => i), activation), alpha);
+        const viaGd = gdStep(
+          theta,
+          meanGradient(
+            theta,
+            data,
+            data.map((_, i) => i),
+            activation,
+          ),
+          alpha,
+        );
         const viaMb = trainOnBatches(theta, data, [order], alpha, activation).theta;
         for (const which of ['W', 'b'] as const) {
           viaGd[which].forEach((M, k) => {
@@ -280,7 +285,10 @@ describe('[alg1.line2, alg2.line2] θ is initialized randomly, reproducibly, and
     const theta0 = initializeParams([2, 3, 1], createRng(11));
     expect(rowsOf(initializeParams([2, 3, 1], createRng(11)))).toEqual(rowsOf(theta0));
     const before = rowsOf(theta0);
-    const data = [{ x: columnVector([1, 2]), y: 3 }, { x: columnVector([-1, 0.5]), y: 0 }];
+    const data = [
+      { x: columnVector([1, 2]), y: 3 },
+      { x: columnVector([-1, 0.5]), y: 0 },
+    ];
     const dataBefore = data.map((e) => toRows(e.x));
     sgd(theta0, data, { alpha: 0.1, nIter: 3, seed: 1 });
     minibatchSgd(theta0, data, { alpha: 0.1, nIter: 3, seed: 1, B: 2 });
@@ -316,7 +324,9 @@ describe('[1.2, 1.3, 1.4, 1.5, alg1.line1, alg2.line1, alg2.line3, alg2.line4] b
   });
   it('refuses n_iter that is not a positive integer', () => {
     for (const nIter of [0, -1, 1.5, Number.NaN]) {
-      expect(() => sgd(oneOne, twoExamples, { alpha: 0.1, nIter, seed: 1 })).toThrow(`Algorithm 1 line 1: n_iter (number of iterations) must be a positive integer, got ${nIter}`);
+      expect(() => sgd(oneOne, twoExamples, { alpha: 0.1, nIter, seed: 1 })).toThrow(
+        `Algorithm 1 line 1: n_iter (number of iterations) must be a positive integer, got ${nIter}`,
+      );
       expect(() => minibatchSgd(oneOne, twoExamples, { alpha: 0.1, nIter, seed: 1, B: 1 })).toThrow('Algorithm 2 line 1: n_iter');
       expect(() => gd(oneOne, twoExamples, { alpha: 0.1, nIter })).toThrow('eq. 1.3: n_iter');
     }
@@ -328,7 +338,9 @@ describe('[1.2, 1.3, 1.4, 1.5, alg1.line1, alg2.line1, alg2.line3, alg2.line4] b
         `Algorithm 2 line 4: batch size B must be an integer in 1..n (n = 2) when sampling without replacement, got ${B}`,
       );
     }
-    expect(() => minibatchSgd(oneOne, twoExamples, { alpha: 0.1, nIter: 1, seed: 1 })).toThrow('Algorithm 2 line 1: the batch size B is a required hyperparameter');
+    expect(() => minibatchSgd(oneOne, twoExamples, { alpha: 0.1, nIter: 1, seed: 1 })).toThrow(
+      'Algorithm 2 line 1: the batch size B is a required hyperparameter',
+    );
     expect(() => minibatchStep(oneOne, [], 0.1)).toThrow('eq. 1.5: the mini-batch needs B >= 1 gradients, got none');
     expect(() => meanGradient(oneOne, twoExamples, [])).toThrow('eq. 1.5: a batch needs at least one index (B >= 1), got none');
   });
@@ -365,10 +377,12 @@ describe('[1.2, 1.3, 1.4, 1.5, alg1.line1, alg2.line1, alg2.line3, alg2.line4] b
   });
   it('refuses a missing seed, and an activation given together with a model', () => {
     expect(() => sgd(oneOne, twoExamples, { alpha: 0.1, nIter: 1 })).toThrow("Algorithm 1 line 4: the sampler's seed must be an integer, got undefined");
-    expect(() => minibatchSgd(oneOne, twoExamples, { alpha: 0.1, nIter: 1, B: 1, seed: 0.5 })).toThrow("Algorithm 2 line 4: the sampler's seed must be an integer");
-    expect(() => gd(oneOne, twoExamples, { alpha: 0.1, nIter: 1, activation: 'relu', model: { name: 'm', inputDimension: () => 1, loss: () => 0, gradient: (t) => t } })).toThrow(
-      'eq. 1.3: give either an activation (the network of eq. 2.12) or a model, not both',
+    expect(() => minibatchSgd(oneOne, twoExamples, { alpha: 0.1, nIter: 1, B: 1, seed: 0.5 })).toThrow(
+      "Algorithm 2 line 4: the sampler's seed must be an integer",
     );
+    expect(() =>
+      gd(oneOne, twoExamples, { alpha: 0.1, nIter: 1, activation: 'relu', model: { name: 'm', inputDimension: () => 1, loss: () => 0, gradient: (t) => t } }),
+    ).toThrow('eq. 1.3: give either an activation (the network of eq. 2.12) or a model, not both');
   });
   it('refuses a θ of the wrong shapes, naming eq. 2.12', () => {
     const badTheta: Params = { W: [matrixFromRows([[1, 2]])], b: [columnVector([0, 0])] };
@@ -381,7 +395,10 @@ describe('[1/dataset-gradient] ∇J(θ) = (1/n) Σ ∇J^(i)(θ)', () => {
     // θ: W = 1, b = 0. Example 1: x = 1, y = 0: o = 1, ∂J/∂W = (o − y)x = 1, ∂J/∂b = 1.
     // Example 2: x = 2, y = 1: o = 2, ∂J/∂W = (2 − 1)·2 = 2, ∂J/∂b = 1. Mean: ∂J/∂W = 1.5, ∂J/∂b = 1.
     const theta = { W: [matrixFromRows([[1]])], b: [columnVector([0])] };
-    const data = [{ x: columnVector([1]), y: 0 }, { x: columnVector([2]), y: 1 }];
+    const data = [
+      { x: columnVector([1]), y: 0 },
+      { x: columnVector([2]), y: 1 },
+    ];
     const g = meanGradient(theta, data, [0, 1]);
     expect(toRows(g.W[0]!)).toEqual([[1.5]]);
     expect(toRows(g.b[0]!)).toEqual([[1]]);

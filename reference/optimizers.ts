@@ -9,7 +9,6 @@ import type { ActivationName } from './activations.js';
 import { backprop } from './backprop.js';
 import {
   DIVERGED,
-  OVERFLOWED,
   expectFiniteMatrix,
   expectFiniteScalar,
   expectLearningRate,
@@ -18,14 +17,15 @@ import {
   expectShape,
   finiteParamsResult,
   NonFiniteError,
-  shapeOf,
+  OVERFLOWED,
   SpecError,
+  shapeOf,
 } from './errors.js';
 import { datasetLoss, squaredLoss } from './loss.js';
-import { layerSizes, predict, type Params } from './network.js';
-import { isBig, math, type Matrix, type Scalar } from './numeric.js';
-import { createRng, sampleIndex, sampleWithoutReplacement, type Rng } from './sampler.js';
+import { layerSizes, type Params, predict } from './network.js';
+import { isBig, type Matrix, math, type Scalar } from './numeric.js';
 import { add, div, mul, sub } from './ops.js';
+import { createRng, type Rng, sampleIndex, sampleWithoutReplacement } from './sampler.js';
 
 /** A training example (x^{(i)}, y^{(i)}): x ∈ R^{d×1}, y ∈ R (Section 1). */
 export interface Example {
@@ -104,25 +104,25 @@ function expectLike(where: string, theta: Params, g: Params, name: string): void
     theta[which].forEach((M, k) => {
       const [rows, cols] = shapeOf(where, `θ.${which}[${k + 1}]`, M);
       expectFiniteMatrix(where, `θ.${which}[${k + 1}]`, M);
-      expectFiniteMatrix(where, `${name}.${which}[${k + 1}]`, expectShape(where, `${name}.${which}[${k + 1}]`, g[which][k], rows, cols, `the shape of ${which}[${k + 1}]`));
+      expectFiniteMatrix(
+        where,
+        `${name}.${which}[${k + 1}]`,
+        expectShape(where, `${name}.${which}[${k + 1}]`, g[which][k], rows, cols, `the shape of ${which}[${k + 1}]`),
+      );
     });
   }
 }
 
 /** θ − c·g entry by entry (one matrix per W[k], b[k]): a new Params, finite (else a NonFiniteError at `where`). */
 function minusScaled(where: string, theta: Params, c: Scalar, g: Params): Params {
-  const step = (list: readonly Matrix[], dir: readonly Matrix[]): Matrix[] =>
-    list.map((M, k) => sub(M, mul(c, dir[k]!)));
+  const step = (list: readonly Matrix[], dir: readonly Matrix[]): Matrix[] => list.map((M, k) => sub(M, mul(c, dir[k]!)));
   return finiteParamsResult(where, 'θ after the step', { W: step(theta.W, g.W), b: step(theta.b, g.b) }, DIVERGED);
 }
 
 /** g_1 + g_2 + ... + g_B, entry by entry, summed in the order given. */
 function sumOf(gradients: readonly Params[]): Params {
   const [first, ...rest] = gradients;
-  return rest.reduce<Params>(
-    (s, g) => ({ W: s.W.map((M, k) => add(M, g.W[k]!)), b: s.b.map((M, k) => add(M, g.b[k]!)) }),
-    first!,
-  );
+  return rest.reduce<Params>((s, g) => ({ W: s.W.map((M, k) => add(M, g.W[k]!)), b: s.b.map((M, k) => add(M, g.b[k]!)) }), first!);
 }
 
 /**
@@ -254,8 +254,14 @@ function seededRng(where: string, seed: number | undefined): Rng {
 export function gd(theta0: Params, data: readonly Example[], options: TrainingOptions): TrainingRun {
   const { model, n } = setUp({ alpha: 'eq. 1.3', nIter: 'eq. 1.3' }, theta0, data, options);
   const all = Array.from({ length: n }, (_, i) => i);
-  return runIterations('eq. 1.3', theta0, data, model, options.nIter, () => all.slice(), (theta, batch) =>
-    gdStep(theta, meanGradient(theta, data, batch, model), options.alpha),
+  return runIterations(
+    'eq. 1.3',
+    theta0,
+    data,
+    model,
+    options.nIter,
+    () => all.slice(),
+    (theta, batch) => gdStep(theta, meanGradient(theta, data, batch, model), options.alpha),
   );
 }
 
@@ -267,8 +273,14 @@ export function gd(theta0: Params, data: readonly Example[], options: TrainingOp
 export function sgd(theta0: Params, data: readonly Example[], options: TrainingOptions): TrainingRun {
   const { model, n } = setUp({ alpha: 'eq. 1.4', nIter: 'Algorithm 1 line 1' }, theta0, data, options);
   const rng = seededRng('Algorithm 1 line 4', options.seed);
-  return runIterations('eq. 1.4', theta0, data, model, options.nIter, () => [sampleIndex(rng, n)], (theta, [j]) =>
-    sgdStep(theta, model.gradient(theta, data[j!]!.x, data[j!]!.y), options.alpha),
+  return runIterations(
+    'eq. 1.4',
+    theta0,
+    data,
+    model,
+    options.nIter,
+    () => [sampleIndex(rng, n)],
+    (theta, [j]) => sgdStep(theta, model.gradient(theta, data[j!]!.x, data[j!]!.y), options.alpha),
   );
 }
 
@@ -285,8 +297,19 @@ export function minibatchSgd(theta0: Params, data: readonly Example[], options: 
     throw new SpecError('Algorithm 2 line 4', `batch size B must be an integer in 1..n (n = ${n}) when sampling without replacement, got ${B}`);
   }
   const rng = seededRng('Algorithm 2 line 4', options.seed);
-  return runIterations('eq. 1.5', theta0, data, model, options.nIter, () => sampleWithoutReplacement(rng, n, B), (theta, batch) =>
-    minibatchStep(theta, batch.map((j) => model.gradient(theta, data[j]!.x, data[j]!.y)), options.alpha),
+  return runIterations(
+    'eq. 1.5',
+    theta0,
+    data,
+    model,
+    options.nIter,
+    () => sampleWithoutReplacement(rng, n, B),
+    (theta, batch) =>
+      minibatchStep(
+        theta,
+        batch.map((j) => model.gradient(theta, data[j]!.x, data[j]!.y)),
+        options.alpha,
+      ),
   );
 }
 
@@ -311,7 +334,18 @@ export function trainOnBatches(
   }
   batches.forEach((batch) => expectBatch('eq. 1.5', batch, n, true));
   let i = 0;
-  return runIterations('eq. 1.5', theta0, data, model, batches.length, () => [...batches[i++]!], (theta, batch) =>
-    minibatchStep(theta, batch.map((j) => model.gradient(theta, data[j]!.x, data[j]!.y)), alpha),
+  return runIterations(
+    'eq. 1.5',
+    theta0,
+    data,
+    model,
+    batches.length,
+    () => [...batches[i++]!],
+    (theta, batch) =>
+      minibatchStep(
+        theta,
+        batch.map((j) => model.gradient(theta, data[j]!.x, data[j]!.y)),
+        alpha,
+      ),
   );
 }

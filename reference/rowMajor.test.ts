@@ -4,10 +4,10 @@ import { ACTIVATIONS, type ActivationName } from './activations.js';
 import { backpropBatch, firstLayerBatch, forwardBatch } from './batched.js';
 import { columnVector, matrixFromRows, toRows } from './matrix.js';
 import type { Params } from './network.js';
-import { math, toBig, withPrecision, type Matrix, type Scalar } from './numeric.js';
+import { type Matrix, math, type Scalar, toBig, withPrecision } from './numeric.js';
 import { meanGradient } from './optimizers.js';
-import { backpropBatchRows, broadcastBiasRows, firstLayerRows, forwardBatchRows, fromRowMajor, toRowMajor, type RowMajorParams } from './rowMajor.js';
-import { genericEntry as generic, networkCaseArb, type NetworkCase } from './testing/arbitraries.js';
+import { backpropBatchRows, broadcastBiasRows, firstLayerRows, forwardBatchRows, fromRowMajor, type RowMajorParams, toRowMajor } from './rowMajor.js';
+import { genericEntry as generic, type NetworkCase, networkCaseArb } from './testing/arbitraries.js';
 import { matrixOf, vectorOf } from './testing/plainArbitraries.js';
 
 const ALL = Object.keys(ACTIVATIONS) as ActivationName[];
@@ -39,18 +39,50 @@ const layoutCaseArb: fc.Arbitrary<LayoutCase> = fc
 
 describe('[4/row-major-conversion] θ in row-major layout: W^[k]ᵀ (m_{k−1}×m_k), b^[k]ᵀ (1×m_k)', () => {
   it('transposes every matrix, and back', () => {
-    const theta: Params = { W: [matrixFromRows([[1, 2, 3], [4, 5, 6]]), matrixFromRows([[7, 8]])], b: [columnVector([9, 10]), columnVector([11])] };
+    const theta: Params = {
+      W: [
+        matrixFromRows([
+          [1, 2, 3],
+          [4, 5, 6],
+        ]),
+        matrixFromRows([[7, 8]]),
+      ],
+      b: [columnVector([9, 10]), columnVector([11])],
+    };
     const rows = toRowMajor(theta);
-    expect(rowsOf(rows)).toEqual({ W: [[[1, 4], [2, 5], [3, 6]], [[7], [8]]], b: [[[9, 10]], [[11]]] });
+    expect(rowsOf(rows)).toEqual({
+      W: [
+        [
+          [1, 4],
+          [2, 5],
+          [3, 6],
+        ],
+        [[7], [8]],
+      ],
+      b: [[[9, 10]], [[11]]],
+    });
     expect(rowsOf(fromRowMajor(rows))).toEqual(rowsOf(theta));
   });
   it('repeats the bias row b (1×m) as each of n rows', () => {
-    expect(toRows(broadcastBiasRows(matrixFromRows([[1, 2]]), 3))).toEqual([[1, 2], [1, 2], [1, 2]]);
+    expect(toRows(broadcastBiasRows(matrixFromRows([[1, 2]]), 3))).toEqual([
+      [1, 2],
+      [1, 2],
+      [1, 2],
+    ]);
     expect(() => broadcastBiasRows(columnVector([1, 2]), 3)).toThrow('4/row-major-conversion: b must be a row vector 1 x m, got 2x1');
     expect(() => broadcastBiasRows(matrixFromRows([[1]]), 1.5)).toThrow('4/row-major-conversion: the number of rows n must be a positive integer, got 1.5');
   });
   it('refuses a column-layout θ or bad shapes where a row-major one is expected', () => {
-    const column: Params = { W: [matrixFromRows([[1, 2], [3, 4]]), matrixFromRows([[1, 1]])], b: [columnVector([0, 0]), columnVector([0])] };
+    const column: Params = {
+      W: [
+        matrixFromRows([
+          [1, 2],
+          [3, 4],
+        ]),
+        matrixFromRows([[1, 1]]),
+      ],
+      b: [columnVector([0, 0]), columnVector([0])],
+    };
     expect(() => forwardBatchRows(column, matrixFromRows([[1, 2]]))).toThrow('4/row-major-conversion: b[1]ᵀ must be a row vector 1 x m1, got 2x1');
     const noOutput: RowMajorParams = { W: [matrixFromRows([[1, 2]])], b: [matrixFromRows([[0, 0]])] };
     expect(() => fromRowMajor(noOutput)).toThrow('4/row-major-conversion: the output layer must have m1 = 1');
@@ -64,11 +96,26 @@ describe('[4.4] Z^[1] = XW^[1] + b^[1] ∈ R^{n×m} (row-major)', () => {
   // The column example of batched.test.ts transposed: X rows (1,2), (3,4), (0,−1) (n = 3, d = 2),
   // W^[1] here = [[1,0],[0,2],[1,1],[−1,1]]ᵀ (d×m = 2×4), b^[1] = (1,2,3,4) as a 1×4 row.
   // Row i is z^[1](i)ᵀ: (2,6,6,5), (4,10,10,5), (1,0,2,3).
-  const W1 = T(matrixFromRows([[1, 0], [0, 2], [1, 1], [-1, 1]]));
+  const W1 = T(
+    matrixFromRows([
+      [1, 0],
+      [0, 2],
+      [1, 1],
+      [-1, 1],
+    ]),
+  );
   const b1 = matrixFromRows([[1, 2, 3, 4]]);
-  const X = matrixFromRows([[1, 2], [3, 4], [0, -1]]);
+  const X = matrixFromRows([
+    [1, 2],
+    [3, 4],
+    [0, -1],
+  ]);
   it('computes by hand', () => {
-    expect(toRows(firstLayerRows(W1, b1, X))).toEqual([[2, 6, 6, 5], [4, 10, 10, 5], [1, 0, 2, 3]]);
+    expect(toRows(firstLayerRows(W1, b1, X))).toEqual([
+      [2, 6, 6, 5],
+      [4, 10, 10, 5],
+      [1, 0, 2, 3],
+    ]);
   });
   it('is the transpose of eq. 4.2 (same products, same order: bit for bit)', () => {
     fc.assert(
@@ -119,7 +166,10 @@ describe('[4/row-major-conversion, 4/multi-layer] the row-major batch is the tra
     const arb = fc.tuple(networkCaseArb({ maxLayers: 3, maxWidth: 3, generic: true }), fc.constantFrom(1, 2, 4)).chain(([net, B]) =>
       fc.record({
         net: fc.constant(net),
-        data: fc.array(fc.record({ x: fc.array(generic, { minLength: net.sizes[0]!, maxLength: net.sizes[0]! }).map(columnVector), y: generic }), { minLength: B, maxLength: B }),
+        data: fc.array(fc.record({ x: fc.array(generic, { minLength: net.sizes[0]!, maxLength: net.sizes[0]! }).map(columnVector), y: generic }), {
+          minLength: B,
+          maxLength: B,
+        }),
         activation: fc.constantFrom(...ALL),
       }),
     );
@@ -128,7 +178,16 @@ describe('[4/row-major-conversion, 4/multi-layer] the row-major batch is the tra
         const Xrows = matrixFromRows(data.map((e) => toRows(T(e.x))[0]!));
         const Yrows = columnVector(data.map((e) => e.y));
         const row = backpropBatchRows(toRowMajor(net.theta), Xrows, Yrows, activation);
-        expect(rowsOf(fromRowMajor(row.gradient))).toEqual(rowsOf(meanGradient(net.theta, data, data.map((_, i) => i), activation)));
+        expect(rowsOf(fromRowMajor(row.gradient))).toEqual(
+          rowsOf(
+            meanGradient(
+              net.theta,
+              data,
+              data.map((_, i) => i),
+              activation,
+            ),
+          ),
+        );
       }),
       { numRuns: 30 },
     );
@@ -147,7 +206,9 @@ describe('[4/row-major-conversion, 4/multi-layer] the row-major batch is the tra
   });
   it('refuses Y that is not B×1 (a row of targets is the column layout)', () => {
     const rows = toRowMajor({ W: [matrixFromRows([[1]])], b: [columnVector([0])] });
-    expect(() => backpropBatchRows(rows, columnVector([1, 2]), matrixFromRows([[1, 2]]))).toThrow('4/row-major-conversion: Y must be 2x1 (B x 1, one target per row of X), got 1x2');
+    expect(() => backpropBatchRows(rows, columnVector([1, 2]), matrixFromRows([[1, 2]]))).toThrow(
+      '4/row-major-conversion: Y must be 2x1 (B x 1, one target per row of X), got 1x2',
+    );
     expect(() => forwardBatchRows(rows, matrixFromRows([[1, 2]]))).toThrow('4/row-major-conversion: X must be 1x1 (n x d), got 1x2');
   });
 });

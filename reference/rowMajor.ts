@@ -4,8 +4,8 @@
  * become column vectors, all the matrices are transposed, and the orders of the matrix
  * multiplications are flipped". Layer k stores W^{[k]ᵀ} (m_{k−1}×m_k) and b^{[k]ᵀ} (1×m_k).
  */
-import { activationByName, elementwise, type ActivationName } from './activations.js';
-import { expectFiniteMatrix, expectShape, finiteParamsResult, finiteResult, OVERFLOWED, shapeOf, SpecError } from './errors.js';
+import { type ActivationName, activationByName, elementwise } from './activations.js';
+import { expectFiniteMatrix, expectShape, finiteParamsResult, finiteResult, OVERFLOWED, SpecError, shapeOf } from './errors.js';
 import { datasetLoss, squaredLoss } from './loss.js';
 import { hadamard, matrixFromRows, vectorEntries } from './matrix.js';
 import { layerSizes, type Params } from './network.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SpecError } from './errors.js';
-import { createRng, MAX_SAMPLER_N, sampleIndex, sampleWithoutReplacement, type Rng } from './sampler.js';
+import { createRng, MAX_SAMPLER_N, type Rng, sampleIndex, sampleWithoutReplacement } from './sampler.js';
 
 /** The dense Fisher–Yates of the sampler's specification, as it was written before the sparse pool. */
 function denseWithoutReplacement(rng: Rng, n: number, B: number): number[] {

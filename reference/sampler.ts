@@ -31,7 +31,10 @@ function expectSamplable(where: string, rng: Rng, n: number): void {
   }
   expectPositiveInteger(where, 'n (number of examples)', n);
   if (n > MAX_SAMPLER_N) {
-    throw new SpecError(where, `n (number of examples) must be at most 2^32 = ${MAX_SAMPLER_N}: the sampler draws from 32-bit values (mulberry32) and cannot pick uniformly among more, got n = ${n}`);
+    throw new SpecError(
+      where,
+      `n (number of examples) must be at most 2^32 = ${MAX_SAMPLER_N}: the sampler draws from 32-bit values (mulberry32) and cannot pick uniformly among more, got n = ${n}`,
+    );
   }
 }
 

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { squaredLoss } from './loss.js';
 import { columnVector, matrixFromRows, toRows, vectorEntries } from './matrix.js';
-import { math, withPrecision, type Matrix } from './numeric.js';
-import { datasetCost, gd, minibatchSgd, sgd, type Example } from './optimizers.js';
+import { type Matrix, math, withPrecision } from './numeric.js';
+import { datasetCost, type Example, gd, minibatchSgd, sgd } from './optimizers.js';
 import { SQUARES_MODEL, squaresModel, squaresModelGradient, squaresParams } from './squaresModel.js';
 import { centralDifferenceBound, EPS64, numericMatrixGradient } from './testing/finiteDifference.js';
 import { gamma, UNIT_ROUNDOFF } from './testing/tolerance.js';
@@ -13,7 +13,9 @@ describe('[1/example-model] h_θ(x) = θ1²x1² + ... + θd²xd²', () => {
     expect(squaresModel(columnVector([1, 2]), columnVector([3, -1]))).toBe(13);
   });
   it('runs in BigNumber: θ = (0.5, 0.1), x = (2, 3) gives 0.25·4 + 0.01·9 = 1.09 exactly in decimal', () => {
-    const h = withPrecision(40, () => squaresModel(columnVector([math.bignumber('0.5'), math.bignumber('0.1')]), columnVector([math.bignumber(2), math.bignumber(3)])));
+    const h = withPrecision(40, () =>
+      squaresModel(columnVector([math.bignumber('0.5'), math.bignumber('0.1')]), columnVector([math.bignumber(2), math.bignumber(3)])),
+    );
     expect(h.toString()).toBe('1.09');
   });
   it('refuses θ and x that are not matching finite columns', () => {
@@ -21,7 +23,9 @@ describe('[1/example-model] h_θ(x) = θ1²x1² + ... + θd²xd²', () => {
     expect(() => squaresModel(matrixFromRows([[1, 2]]), columnVector([1, 2]))).toThrow('1/example-model: θ must be a column vector d x 1, got 1x2');
     expect(() => squaresModel(columnVector([1, Number.NaN]), columnVector([1, 2]))).toThrow('1/example-model: θ must be finite, but entry (2,1) is NaN');
     expect(() => squaresModelGradient(columnVector([1]), columnVector([1]), Infinity)).toThrow('1/example-model: y must be a finite number, got Infinity');
-    expect(() => SQUARES_MODEL.inputDimension({ W: [columnVector([1])], b: [columnVector([0])] })).toThrow('1/example-model: θ of the squares model must be squaresParams(θ)');
+    expect(() => SQUARES_MODEL.inputDimension({ W: [columnVector([1])], b: [columnVector([0])] })).toThrow(
+      '1/example-model: θ of the squares model must be squaresParams(θ)',
+    );
   });
 });
 
@@ -42,9 +46,9 @@ describe('[1/example-model, 1.1] ∇_θ J = (h − y)·2θ ⊙ x ⊙ x by the ch
     const STEP = 2 ** -17;
     const grid = fc.integer({ min: -(2 ** 17), max: 2 ** 17 }).map((k) => k * STEP);
     const unit = fc.double({ min: -1, max: 1, noNaN: true });
-    const caseArb = fc.integer({ min: 1, max: 4 }).chain((d) =>
-      fc.record({ theta: fc.array(grid, { minLength: d, maxLength: d }), x: fc.array(unit, { minLength: d, maxLength: d }), y: unit }),
-    );
+    const caseArb = fc
+      .integer({ min: 1, max: 4 })
+      .chain((d) => fc.record({ theta: fc.array(grid, { minLength: d, maxLength: d }), x: fc.array(unit, { minLength: d, maxLength: d }), y: unit }));
     fc.assert(
       fc.property(caseArb, ({ theta, x, y }) => {
         const d = theta.length;
@@ -62,9 +66,7 @@ describe('[1/example-model, 1.1] ∇_θ J = (h − y)·2θ ⊙ x ⊙ x by the ch
 });
 
 /** Data from θ* = (1, −0.5): y = x1² + 0.25·x2² on a 5×5 grid of [−1, 1]². */
-const data: Example[] = [-1, -0.5, 0, 0.5, 1].flatMap((x1) =>
-  [-1, -0.5, 0, 0.5, 1].map((x2) => ({ x: columnVector([x1, x2]), y: x1 * x1 + 0.25 * x2 * x2 })),
-);
+const data: Example[] = [-1, -0.5, 0, 0.5, 1].flatMap((x1) => [-1, -0.5, 0, 0.5, 1].map((x2) => ({ x: columnVector([x1, x2]), y: x1 * x1 + 0.25 * x2 * x2 })));
 const theta0 = squaresParams(columnVector([0.3, 0.9]));
 
 describe('[1/example-model, 1.2, 1.3] training the squares model', () => {

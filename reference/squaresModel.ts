@@ -2,13 +2,13 @@
  * The concrete non-linear model Section 1 suggests for thinking about eq. 1.1-1.5 (not a neural
  * network): h_θ(x) = θ_1² x_1² + ... + θ_d² x_d², with θ, x ∈ R^{d×1}.
  */
-import { expectFiniteMatrix, expectFiniteScalar, expectShape, shapeOf, SpecError } from './errors.js';
+import { expectFiniteMatrix, expectFiniteScalar, expectShape, SpecError, shapeOf } from './errors.js';
 import { squaredLoss } from './loss.js';
 import { hadamard } from './matrix.js';
 import type { Params } from './network.js';
 import { constant, type Matrix, type Scalar } from './numeric.js';
-import type { Model } from './optimizers.js';
 import { add, mul, sub } from './ops.js';
+import type { Model } from './optimizers.js';
 
 const WHERE = '1/example-model';
 

@@ -7,14 +7,7 @@ import { forward, initializeParams } from './network.js';
 import { math, toBig, withPrecision } from './numeric.js';
 import { createRng } from './sampler.js';
 import { sizesArb } from './testing/arbitraries.js';
-import {
-  BACKWARD_TO_FORWARD_BOUND,
-  backwardCost,
-  backwardOperationCounts,
-  forwardCost,
-  forwardOperationCounts,
-  type OperationCounts,
-} from './theorem31.js';
+import { BACKWARD_TO_FORWARD_BOUND, backwardCost, backwardOperationCounts, forwardCost, forwardOperationCounts, type OperationCounts } from './theorem31.js';
 
 type Counts = { -readonly [K in keyof OperationCounts]: number } & { divisions: number };
 

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { reluPrime } from './activations.js';
-import { coord, columnVector, scalarOf, toRows } from './matrix.js';
+import { columnVector, coord, scalarOf, toRows } from './matrix.js';
 import { predict } from './network.js';
-import { math, type Matrix } from './numeric.js';
-import { networkCaseArb, type NetworkCase } from './testing/arbitraries.js';
+import { type Matrix, math } from './numeric.js';
+import { type NetworkCase, networkCaseArb } from './testing/arbitraries.js';
 import { highPrecisionGradient } from './testing/highPrecision.js';
 import { gamma, magnitudeBound, operationDepth } from './testing/tolerance.js';
 import { algorithm3, gradW1Entry, hiddenPreactivation, twoLayerForwardUnpacked, type UnpackedParams } from './twoLayerUnpacked.js';
@@ -109,7 +109,10 @@ describe('[alg3.line1, alg3.line2, alg3.line3, alg3.line4, 3.9, 3.3/dJ-daj, 3.3/
     expect(g.dJdo).toBe(3.5);
     expect(g.dJda).toEqual([7, -3.5]);
     expect(g.dJdz).toEqual([7, -3.5]);
-    expect(g.dJdw1).toEqual([[7, 7], [-3.5, -3.5]]);
+    expect(g.dJdw1).toEqual([
+      [7, 7],
+      [-3.5, -3.5],
+    ]);
     expect(g.dJdb1).toEqual([7, -3.5]);
     expect(g.dJdw2).toEqual([7, 0]);
     expect(g.dJdb2).toBe(3.5);

@@ -4,7 +4,7 @@
  * j = 1..m hidden units, i or ℓ = 1..d input coordinates.
  */
 import { relu, reluPrime } from './activations.js';
-import { expectFiniteMatrix, expectFiniteScalar, expectShape, shapeOf, SpecError } from './errors.js';
+import { expectFiniteMatrix, expectFiniteScalar, expectShape, SpecError, shapeOf } from './errors.js';
 import { squaredLoss } from './loss.js';
 import { columnVector, coord } from './matrix.js';
 import { expectInput } from './network.js';

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { backprop } from './backprop.js';
 import { columnVector, matrixFromRows, scalarOf, toRows, vectorEntries } from './matrix.js';
 import { forward, type Params } from './network.js';
-import { math, toBig, withPrecision, type Matrix, type Scalar } from './numeric.js';
-import { networkCaseArb, type NetworkCase } from './testing/arbitraries.js';
+import { type Matrix, math, type Scalar, toBig, withPrecision } from './numeric.js';
+import { type NetworkCase, networkCaseArb } from './testing/arbitraries.js';
 import { gamma, magnitudeBound, operationDepth } from './testing/tolerance.js';
 import { algorithm3, twoLayerForwardUnpacked, type UnpackedParams } from './twoLayerUnpacked.js';
 import { algorithm4, algorithm4ViaChainRule, stackRows, twoLayerForward, unpackParams, vectorizeParams } from './twoLayerVectorized.js';
@@ -35,7 +35,10 @@ describe('[2.7, 2/W2-def] W[1] stacks the rows w_j[1]ᵀ; W[2] = [w[2]ᵀ]', () 
   it('stacks a worked example', () => {
     // w_1 = (1, 2, 3), w_2 = (4, 5, 6) → W[1] = [[1, 2, 3], [4, 5, 6]] ∈ R^{2×3};
     // w[2] = (7, 8) → W[2] = [[7, 8]] ∈ R^{1×2}.
-    expect(toRows(stackRows([columnVector([1, 2, 3]), columnVector([4, 5, 6])]))).toEqual([[1, 2, 3], [4, 5, 6]]);
+    expect(toRows(stackRows([columnVector([1, 2, 3]), columnVector([4, 5, 6])]))).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     expect(toRows(stackRows([columnVector([7, 8])]))).toEqual([[7, 8]]);
   });
 
@@ -95,11 +98,27 @@ describe('[2.8, 2.9, 2.10, 2.11] the vectorized two-layer forward pass', () => {
   it('rejects a θ that is not two-layer, wrong shapes and a wrong x naming eq. 2.11', () => {
     const [W1, W2] = THETA.W as [Matrix, Matrix];
     const [b1, b2] = THETA.b as [Matrix, Matrix];
-    expect(() => twoLayerForward({ W: [W1, W2, W2], b: [b1, b2, b2] }, X)).toThrow('eq. 2.11: a two-layer network has exactly W[1], W[2], b[1], b[2]; got 3 weight matrices and 3 biases');
+    expect(() => twoLayerForward({ W: [W1, W2, W2], b: [b1, b2, b2] }, X)).toThrow(
+      'eq. 2.11: a two-layer network has exactly W[1], W[2], b[1], b[2]; got 3 weight matrices and 3 biases',
+    );
     expect(() => twoLayerForward({ W: [W1, math.transpose(W2)], b: [b1, b2] }, X)).toThrow('eq. 2.11: W[2] must be 1x2 (1 x m), got 2x1');
     expect(() => twoLayerForward({ W: [W1, W2], b: [columnVector([1]), b2] }, X)).toThrow('eq. 2.11: b[1] must be 2x1 (m x 1), got 1x1');
     expect(() => twoLayerForward({ W: [W1, W2], b: [b1, columnVector([1, 2])] }, X)).toThrow('eq. 2.11: b[2] must be 1x1');
-    expect(() => twoLayerForward({ W: [matrixFromRows([[1, Infinity], [0, 0]]), W2], b: [b1, b2] }, X)).toThrow('eq. 2.11: W[1] must be finite');
+    expect(() =>
+      twoLayerForward(
+        {
+          W: [
+            matrixFromRows([
+              [1, Infinity],
+              [0, 0],
+            ]),
+            W2,
+          ],
+          b: [b1, b2],
+        },
+        X,
+      ),
+    ).toThrow('eq. 2.11: W[1] must be finite');
     expect(() => twoLayerForward(THETA, columnVector([1, 2, 3]))).toThrow('eq. 2.11: x must be 2x1');
     expect(() => twoLayerForward(null as unknown as Params, X)).toThrow('eq. 2.11: θ must be {W: [W[1], W[2]], b: [b[1], b[2]]}');
   });
@@ -117,7 +136,10 @@ describe('[alg4.line1, alg4.line2, alg4.line3, alg4.line4, 3.10] Algorithm 4', (
     expect(toRows(g.delta1)).toEqual([[7], [-3.5]]);
     expect(toRows(g.dW2)).toEqual([[7, 0]]);
     expect(g.db2).toBe(3.5);
-    expect(toRows(g.dW1)).toEqual([[7, 7], [-3.5, -3.5]]);
+    expect(toRows(g.dW1)).toEqual([
+      [7, 7],
+      [-3.5, -3.5],
+    ]);
     expect(toRows(g.db1)).toEqual([[7], [-3.5]]);
   });
 
@@ -128,7 +150,12 @@ describe('[alg4.line1, alg4.line2, alg4.line3, alg4.line4, 3.10] Algorithm 4', (
         const g = algorithm4(c.theta, c.x, c.y);
         expect(typeof g.delta2).toBe('number');
         expect(typeof g.db2).toBe('number');
-        expect([g.delta1.size(), g.dW2.size(), g.dW1.size(), g.db1.size()]).toEqual([[m, 1], [1, m], [m, d], [m, 1]]);
+        expect([g.delta1.size(), g.dW2.size(), g.dW1.size(), g.db1.size()]).toEqual([
+          [m, 1],
+          [1, m],
+          [m, d],
+          [m, 1],
+        ]);
       }),
       { numRuns: 20 },
     );
@@ -189,10 +216,13 @@ describe('[alg4.line1, alg4.line2, alg4.line3, alg4.line4, 3.10] Algorithm 4', (
 });
 
 describe('[3.4/verify-delta1, 3.4/verify-dW1] Algorithm 4 re-derived by eq. 3.12, 3.13, 3.15', () => {
-  it('gives the worked example: ∂J/∂a = W[2]ᵀ·3.5 = (7, −3.5), ∂J/∂z = (7, −3.5) ⊙ ReLU\'(z)', () => {
+  it("gives the worked example: ∂J/∂a = W[2]ᵀ·3.5 = (7, −3.5), ∂J/∂z = (7, −3.5) ⊙ ReLU'(z)", () => {
     const v = algorithm4ViaChainRule(THETA, X, 1);
     expect(toRows(v.delta1)).toEqual([[7], [-3.5]]);
-    expect(toRows(v.dW1)).toEqual([[7, 7], [-3.5, -3.5]]);
+    expect(toRows(v.dW1)).toEqual([
+      [7, 7],
+      [-3.5, -3.5],
+    ]);
   });
 
   it('equals Algorithm 4 lines 3 and 4', () => {

@@ -5,13 +5,13 @@
  */
 import { elementwise, relu, reluPrime } from './activations.js';
 import { dJdb, dJdu, dJdW, dJdzThroughActivation } from './chainRule.js';
-import { expectFiniteMatrix, expectFiniteScalar, expectShape, shapeOf, SpecError } from './errors.js';
+import { expectFiniteMatrix, expectFiniteScalar, expectShape, SpecError, shapeOf } from './errors.js';
 import { squaredLoss } from './loss.js';
 import { at, columnVector, hadamard, matrixFromRows, scalarOf, toRows, vectorEntries } from './matrix.js';
 import { expectInput, type Params } from './network.js';
 import type { Matrix, Scalar } from './numeric.js';
-import { expectUnpacked, type UnpackedParams } from './twoLayerUnpacked.js';
 import { add, mul, sub, transpose } from './ops.js';
+import { expectUnpacked, type UnpackedParams } from './twoLayerUnpacked.js';
 
 /**
  * Eq. 2.7: W^{[1]} = [— w_1^{[1]ᵀ} —; ...; — w_m^{[1]ᵀ} —] ∈ R^{m×d}, row j is w_j^{[1]ᵀ}, from the

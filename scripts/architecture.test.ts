@@ -4,7 +4,17 @@
  * lists every offending import as file:line, the specifier and the rule it breaks.
  */
 import { describe, expect, it } from 'vitest';
-import { folderCycles, folderOf, FOLDER_RULES, importGraph, importSpecifiers, listSources, ruleViolations, staleAllowances, TEMPORARILY_ALLOWED } from './lib/architecture.js';
+import {
+  FOLDER_RULES,
+  folderCycles,
+  folderOf,
+  importGraph,
+  importSpecifiers,
+  listSources,
+  ruleViolations,
+  staleAllowances,
+  TEMPORARILY_ALLOWED,
+} from './lib/architecture.js';
 
 const files = listSources();
 const graph = importGraph(undefined, files);
@@ -35,7 +45,9 @@ describe('architecture: the direction of imports between top-level folders', () 
 
   it('keeps the temporary allow-list to imports that still exist (delete an entry when its change lands)', () => {
     const stale = staleAllowances(graph).map((a) => `${a.file} → ${a.target}: ${a.reason}`);
-    expect(stale, listing('allow-list entries that match no import any more: delete them from scripts/lib/architecture.ts#TEMPORARILY_ALLOWED', stale)).toEqual([]);
+    expect(stale, listing('allow-list entries that match no import any more: delete them from scripts/lib/architecture.ts#TEMPORARILY_ALLOWED', stale)).toEqual(
+      [],
+    );
     for (const entry of TEMPORARILY_ALLOWED) expect(entry.reason).toMatch(/^removed by /);
   });
 });
@@ -55,7 +67,7 @@ describe('architecture: the checker itself', () => {
       "export type { E } from './e.js';",
       "import json from './m.json' with { type: 'json' };",
       "const m = await import('./dynamic.js');",
-      "const n = await import(name); const u = import.meta.url;",
+      'const n = await import(name); const u = import.meta.url;',
       'export { a };',
       "export const f = (x: string) => 'from' + x;",
     ].join('\n');
@@ -78,7 +90,8 @@ describe('architecture: the checker itself', () => {
       "// import x from '../../conformance/a.js';",
       "/* import('../../conformance/b.js') */",
       "/** export * from '../c.js' */",
-      "const s = \"import y from '../../conformance/d.js'\";",
+      'const s = "import y from \'../../conformance/d.js\'";',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text under test holds a template literal
       "const t = `import z from '../e.js' ${`import('../f.js')`} ${import.meta.url}`;",
       "const r = /import ['\"]x['\"]/g; const q = a / 2 / b; const glob = 'reference/**/*.ts';",
       "import real from './real.js';",
@@ -105,6 +118,8 @@ describe('architecture: the checker itself', () => {
     ]);
     const cycles = folderCycles(bad, []);
     expect(cycles).toHaveLength(1);
-    expect(cycles[0]).toMatch(/^cycle between accelerated, conformance:\n {4}accelerated → conformance: accelerated\/model.ts:3 .*\n {4}conformance → accelerated: conformance\/checks\/a.ts:3 /);
+    expect(cycles[0]).toMatch(
+      /^cycle between accelerated, conformance:\n {4}accelerated → conformance: accelerated\/model.ts:3 .*\n {4}conformance → accelerated: conformance\/checks\/a.ts:3 /,
+    );
   });
 });

@@ -42,26 +42,33 @@ describe('npm run bench', () => {
       expect(Array.isArray(records)).toBe(true);
       for (const r of records) {
         const where = JSON.stringify(r).slice(0, 200);
-        expect(IMPLEMENTATIONS, where).toContain(r['implementation']);
-        expect(typeof r['backend'], where).toBe('string');
-        const network = r['network'] as { sizes?: unknown; batch?: unknown } | undefined;
+        expect(IMPLEMENTATIONS, where).toContain(r.implementation);
+        expect(typeof r.backend, where).toBe('string');
+        const network = r.network as { sizes?: unknown; batch?: unknown } | undefined;
         expect(Array.isArray(network?.sizes) && (network.sizes as unknown[]).every((m) => Number.isInteger(m) && (m as number) >= 1), where).toBe(true);
         expect(Number.isInteger(network?.batch) && (network!.batch as number) >= 1, where).toBe(true);
-        expect(positive(r['examplesPerSecond']), where).toBe(true);
-        expect(positive(r['gflops']), where).toBe(true);
+        expect(positive(r.examplesPerSecond), where).toBe(true);
+        expect(positive(r.gflops), where).toBe(true);
         // Theorem 3.1 made concrete: a ratio of two measured times (its bound is not asserted here).
-        expect(positive(r['forwardBackwardOverForward']), where).toBe(true);
-        expect(positive(r['peakRssMB']), where).toBe(true);
-        expect(typeof r['ratios'], where).toBe('object');
+        expect(positive(r.forwardBackwardOverForward), where).toBe(true);
+        expect(positive(r.peakRssMB), where).toBe(true);
+        expect(typeof r.ratios, where).toBe('object');
       }
       // Every implementation is present, the reference on the small network only.
-      expect(new Set(records.map((r) => r['implementation']))).toEqual(new Set(IMPLEMENTATIONS));
-      const sizesOf = (impl: string): string[] => [...new Set(records.filter((r) => r['implementation'] === impl).map((r) => JSON.stringify((r['network'] as { sizes: number[] }).sizes)))];
+      expect(new Set(records.map((r) => r.implementation))).toEqual(new Set(IMPLEMENTATIONS));
+      const sizesOf = (impl: string): string[] => [
+        ...new Set(records.filter((r) => r.implementation === impl).map((r) => JSON.stringify((r.network as { sizes: number[] }).sizes))),
+      ];
       expect(sizesOf('reference')).toHaveLength(1);
       expect(sizesOf('accelerated')).toHaveLength(2);
       // The three Node backends for each tfjs implementation, on both networks.
       for (const impl of ['accelerated', 'autograd', 'tfjs-layers']) {
-        expect(records.filter((r) => r['implementation'] === impl).map((r) => r['backend']).sort()).toEqual(['cpu', 'cpu', 'wasm-single', 'wasm-single', 'wasm-threaded', 'wasm-threaded']);
+        expect(
+          records
+            .filter((r) => r.implementation === impl)
+            .map((r) => r.backend)
+            .sort(),
+        ).toEqual(['cpu', 'cpu', 'wasm-single', 'wasm-single', 'wasm-threaded', 'wasm-threaded']);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -10,7 +10,8 @@
  * tiny sizes in this process (RSS then cumulative) as a smoke test of a few seconds. The command
  * line is parsed (scripts/bench/options.ts) before anything heavy loads; the job is scripts/bench/run.ts.
  */
-import { runCli } from './lib/cli.js';
+
 import { parseBenchArgs, USAGE } from './bench/options.js';
+import { runCli } from './lib/cli.js';
 
 await runCli('bench', USAGE, parseBenchArgs, async (options) => (await import('./bench/run.js')).runBench(options));

@@ -27,7 +27,7 @@ describe('the equation book', () => {
     expect(committed === book, `${BOOK_FILE} is stale: run \`npm run docs\` (or \`npm run book\`) and commit it`).toBe(true);
   });
 
-  it('has one section per entry, in the notes\' order, each listed in the contents', () => {
+  it("has one section per entry, in the notes' order, each listed in the contents", () => {
     const anchors = INVENTORY.map((e) => anchor(e.id));
     expect(new Set(anchors).size).toBe(INVENTORY.length);
     const positions = anchors.map((a) => book.indexOf(`<a id="${a}"></a>`));
@@ -63,7 +63,7 @@ describe('the equation book', () => {
 });
 
 describe('code excerpts', () => {
-  it('end at the declaration\'s closing brace, or on its own line for a one-liner', () => {
+  it("end at the declaration's closing brace, or on its own line for a one-liner", () => {
     expect(declarationEnd(['export const A = 1;', 'const B = {', '}'], 0)).toBe(0);
     expect(declarationEnd(['export function f(): number {', '  if (x) {', '  }', '  return 1;', '}', '}'], 0)).toBe(4);
     expect(declarationEnd(['export function g(', '  a: number,', '): number {', '  return a;', '}'], 0)).toBe(4);

@@ -32,15 +32,33 @@ interface Outcome {
 
 function run(script: string, args: readonly string[]): Promise<Outcome> {
   return new Promise((resolve) => {
-    execFile(TSX, ['--import', HOOK, join('scripts', script), ...args], { cwd: PROJECT_ROOT, timeout: 30_000, env: { ...process.env, CI: '1' } }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stdout, stderr });
-    });
+    execFile(
+      TSX,
+      ['--import', HOOK, join('scripts', script), ...args],
+      { cwd: PROJECT_ROOT, timeout: 30_000, env: { ...process.env, CI: '1' } },
+      (error, stdout, stderr) => {
+        resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stdout, stderr });
+      },
+    );
   });
 }
 
 describe('every script', () => {
   it('is here: the entry points of package.json', () => {
-    expect(SCRIPTS).toEqual(['bench.ts', 'book.ts', 'coverage.ts', 'explain.ts', 'fixtures.ts', 'mutation.mjs', 'plots.ts', 'soak.ts', 'spec-docs.ts', 'start.ts', 'train.ts', 'verify.ts']);
+    expect(SCRIPTS).toEqual([
+      'bench.ts',
+      'book.ts',
+      'coverage.ts',
+      'explain.ts',
+      'fixtures.ts',
+      'mutation.mjs',
+      'plots.ts',
+      'soak.ts',
+      'spec-docs.ts',
+      'start.ts',
+      'train.ts',
+      'verify.ts',
+    ]);
   });
 
   for (const script of SCRIPTS) {

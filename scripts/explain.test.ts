@@ -18,7 +18,7 @@ import { datasetLoss, squaredLoss } from '../reference/loss.js';
 import { columnVector, matrixFromRows, toRows } from '../reference/matrix.js';
 import { forward, predict } from '../reference/network.js';
 import { neuronGradient } from '../reference/neuron.js';
-import { math, type Matrix, type Scalar } from '../reference/numeric.js';
+import { type Matrix, math, type Scalar } from '../reference/numeric.js';
 import { gdStep, meanGradient, minibatchStep, sgd } from '../reference/optimizers.js';
 import { firstLayerRows } from '../reference/rowMajor.js';
 import { createRng, sampleIndex, sampleWithoutReplacement } from '../reference/sampler.js';
@@ -137,7 +137,7 @@ describe('explain 3.13', () => {
     expect(text).toContain(`Conformance checks covering 3.13 (${coveringChecks('3.13').length}):`);
   });
 
-  it('works the affine map: every number is the reference\'s, ∂J/∂W is marked', () => {
+  it("works the affine map: every number is the reference's, ∂J/∂W is marked", () => {
     const W = matrixFromRows(only(text, 'W').value as number[][]);
     const u = matrixFromRows(only(text, 'u').value as number[][]);
     const b = matrixFromRows(only(text, 'b').value as number[][]);
@@ -156,7 +156,7 @@ describe('explain 3.13', () => {
 });
 
 describe('Section 1 examples', () => {
-  it('prints each example\'s cost J^{(i)} (marked for 1.1) and their mean', () => {
+  it("prints each example's cost J^{(i)} (marked for 1.1) and their mean", () => {
     const text = explain('1.1');
     expectFrame(text, '1.1');
     const losses = DATA.map((e, i) => {
@@ -191,7 +191,11 @@ describe('Section 1 examples', () => {
     expect(got.value).toEqual(batch);
     expect(new Set(batch).size).toBe(2);
     expectPrinted(only(text, 'α/B'), ALPHA / 2);
-    const next = minibatchStep(TWO_LAYER, batch.map((j) => backprop(TWO_LAYER, DATA[j]!.x, DATA[j]!.y).gradient), ALPHA);
+    const next = minibatchStep(
+      TWO_LAYER,
+      batch.map((j) => backprop(TWO_LAYER, DATA[j]!.x, DATA[j]!.y).gradient),
+      ALPHA,
+    );
     expectPrinted(only(text, 'new W^{[1]}'), next.W[0]!, '2x2');
     expect(only(text, 'new W^{[1]}').marked).toBe(true);
     expect(only(explain('alg2.line4'), 'j_1, ..., j_B (0-based)').marked).toBe(true);
@@ -345,7 +349,10 @@ describe('every inventory id', () => {
     for (const entry of INVENTORY) {
       const text = explain(entry.id);
       expect(text, entry.id).toContain(`(${MARK} marks what ${entry.id} states.)`);
-      expect(text.split('\n').some((l) => l.startsWith(`  ${MARK} `)), entry.id).toBe(true);
+      expect(
+        text.split('\n').some((l) => l.startsWith(`  ${MARK} `)),
+        entry.id,
+      ).toBe(true);
       // a worked-example value is `name (shape) = value`; none may be missing or non-finite
       expect(text, entry.id).not.toMatch(/\) = [[(]?(NaN|undefined|-?Infinity)|\(not found\)/);
     }
@@ -363,12 +370,14 @@ describe('every inventory id', () => {
 });
 
 describe('the command line', () => {
-  it('--list prints every id with its title, in the notes\' order', () => {
+  it("--list prints every id with its title, in the notes' order", () => {
     const { stdout, code } = runExplain(['--list']);
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(INVENTORY.length);
-    lines.forEach((line, i) => expect(line).toMatch(new RegExp(`^${INVENTORY[i]!.id.replace(/[.]/g, '\\.')} +${INVENTORY[i]!.title.replace(/[()[\]{}^.*+?|\\$]/g, '\\$&')}$`)));
+    lines.forEach((line, i) =>
+      expect(line).toMatch(new RegExp(`^${INVENTORY[i]!.id.replace(/[.]/g, '\\.')} +${INVENTORY[i]!.title.replace(/[()[\]{}^.*+?|\\$]/g, '\\$&')}$`)),
+    );
   });
 
   it('an unknown id is exit code 2 with the nearest ids; forgiving spellings are found', () => {
@@ -392,8 +401,11 @@ describe('the command line', () => {
 
   it('npm run explain -- 3.13 nope: the real command prints the explanation, names the unknown id and exits 2', async () => {
     const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      execFile(join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/explain.ts', '3.13', 'nope'], { cwd: PROJECT_ROOT, timeout: 30_000 }, (error, out, err) =>
-        resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stdout: out, stderr: err }),
+      execFile(
+        join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'),
+        ['scripts/explain.ts', '3.13', 'nope'],
+        { cwd: PROJECT_ROOT, timeout: 30_000 },
+        (error, out, err) => resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stdout: out, stderr: err }),
       );
     });
     expect(code).toBe(2);

@@ -6,8 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateFixtures } from './lib/fixtures/generate.js';
 import { parseNoOptions, runCli } from './lib/cli.js';
+import { generateFixtures } from './lib/fixtures/generate.js';
 
 const USAGE = `Usage: npm run fixtures
 

@@ -42,12 +42,18 @@ function mentionedPaths(markdown: string): Mention[] {
     });
 }
 
-const TOP_LEVEL = new Set(readdirSync(PROJECT_ROOT, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name));
+const TOP_LEVEL = new Set(
+  readdirSync(PROJECT_ROOT, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => e.name),
+);
 
 /** The mention as a path relative to the repository root ('/'-separated; a folder keeps its trailing '/'). */
 function resolveMention(folder: string, m: Mention): string {
   const fromRoot = m.kind === 'code' && TOP_LEVEL.has(m.path.split('/')[0]!);
-  const joined = normalize(fromRoot ? m.path : join(folder, m.path)).split(sep).join('/');
+  const joined = normalize(fromRoot ? m.path : join(folder, m.path))
+    .split(sep)
+    .join('/');
   return m.path.endsWith('/') && !joined.endsWith('/') ? `${joined}/` : joined;
 }
 
@@ -55,7 +61,9 @@ function resolveMention(folder: string, m: Mention): string {
 function mustMention(folder: string): string[] {
   return readdirSync(join(PROJECT_ROOT, folder), { withFileTypes: true })
     .filter((e) => !e.name.startsWith('.'))
-    .flatMap((e) => (e.isDirectory() ? [`${folder}/${e.name}/`] : /\.(?:ts|mts|mjs)$/.test(e.name) && !/\.test\.[mc]?[jt]s$/.test(e.name) ? [`${folder}/${e.name}`] : []))
+    .flatMap((e) =>
+      e.isDirectory() ? [`${folder}/${e.name}/`] : /\.(?:ts|mts|mjs)$/.test(e.name) && !/\.test\.[mc]?[jt]s$/.test(e.name) ? [`${folder}/${e.name}`] : [],
+    )
     .sort();
 }
 
@@ -68,7 +76,13 @@ describe('folder READMEs: a map of each folder that cannot go stale', () => {
       'ghost.ts `ghost.ts`',
       '```',
     ].join('\n');
-    expect(mentionedPaths(text).map((m) => m.written)).toEqual(['backprop.ts', 'core/runner.ts#runChecks', 'testing/', 'numerics/roundoff.ts#precisionOf', '../spec/inventory.md']);
+    expect(mentionedPaths(text).map((m) => m.written)).toEqual([
+      'backprop.ts',
+      'core/runner.ts#runChecks',
+      'testing/',
+      'numerics/roundoff.ts#precisionOf',
+      '../spec/inventory.md',
+    ]);
     const [runner] = mentionedPaths('`core/runner.ts#runChecks`');
     expect(resolveMention('conformance', runner!)).toBe('conformance/core/runner.ts');
     expect(runner!.anchor).toBe('runChecks');

@@ -56,7 +56,7 @@ if (values.help) {
 if (values.concurrency !== undefined && !(/^\d+$/.test(values.concurrency.trim()) && Number(values.concurrency) >= 1 && Number(values.concurrency) <= 1024)) {
   usageError(`--concurrency must be an integer in 1..1024, got '${values.concurrency}'`);
 }
-if (values.mutate !== undefined && values.mutate.split(',').some((glob) => glob.trim() === '')) {
+if (values.mutate?.split(',').some((glob) => glob.trim() === '')) {
   usageError(`--mutate takes a comma-separated list of globs without empty items, got '${values.mutate}'`);
 }
 

@@ -9,8 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BOUND_SAFETY, expectTraining } from '../conformance/oracles/oracle.js';
 import { toleranceProfile } from '../conformance/oracles/tolerances.js';
 import { toRows } from '../reference/matrix.js';
+import { HOUSING_RUN, type HousingRun, housingBatches, housingProblem } from './lib/housingRun.js';
 import { FIGURE_DIR, FIGURES } from './lib/plots/figures.js';
-import { housingBatches, housingProblem, HOUSING_RUN, type HousingRun } from './lib/housingRun.js';
 import { lossCurvesData } from './lib/plots/lossCurves.js';
 import { CHART_SIZE, renderSvg } from './lib/plots/render.js';
 
@@ -66,7 +66,10 @@ describe('the figures of docs/figures (npm run plots)', () => {
     for (const figure of FIGURES) {
       const file = join(FIGURE_DIR, figure.file);
       const committed = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-      expect(committed === fresh.get(figure.file), `docs/figures/${figure.file} is missing or out of date: run \`npm run docs\` (or \`npm run plots\`, the figures alone) and commit it`).toBe(true);
+      expect(
+        committed === fresh.get(figure.file),
+        `docs/figures/${figure.file} is missing or out of date: run \`npm run docs\` (or \`npm run plots\`, the figures alone) and commit it`,
+      ).toBe(true);
     }
   });
 
@@ -98,7 +101,14 @@ describe('the figures of docs/figures (npm run plots)', () => {
     const steps = 25;
     const { houses } = housingProblem();
     const data = { X: houses.map((h) => h.features), y: houses.map((h) => h.price) };
-    const expected = expectTraining(toleranceProfile({ dtype: 'float32', precision: 'cpu' }), plainParams(), 'relu', data, run.batches.slice(0, steps), HOUSING_RUN.alpha);
+    const expected = expectTraining(
+      toleranceProfile({ dtype: 'float32', precision: 'cpu' }),
+      plainParams(),
+      'relu',
+      data,
+      run.batches.slice(0, steps),
+      HOUSING_RUN.alpha,
+    );
     expected.losses.forEach((e, i) => {
       expect(e.value).toBe(run.reference[i]);
       expect(e.bound, `iteration ${i + 1}: the bound ${e.bound} is no longer informative`).toBeLessThan(e.value);

@@ -5,8 +5,8 @@
  * (scripts/lib/soak.ts). Exit code 0: no failure; 1: some; 2: a bad command line.
  */
 import { DEFAULT_RUNS } from '../conformance/core/runner.js';
-import { integer, list, parseCommandLine, runCli, type CliOptions } from './lib/cli.js';
-import { SOAK_TARGETS as TARGETS, type SoakTarget } from './lib/soakTargets.js';
+import { type CliOptions, integer, list, parseCommandLine, runCli } from './lib/cli.js';
+import { type SoakTarget, SOAK_TARGETS as TARGETS } from './lib/soakTargets.js';
 
 const USAGE = `Usage: npm run soak -- [options]
 

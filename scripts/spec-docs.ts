@@ -13,7 +13,10 @@ Options:
 
 await runCli('spec:docs', USAGE, parseNoOptions, async () => {
   const { renderErrata, renderInventory } = await import('./lib/specDocs.js');
-  for (const [file, text] of [['inventory.md', renderInventory()], ['errata.md', renderErrata()]] as const) {
+  for (const [file, text] of [
+    ['inventory.md', renderInventory()],
+    ['errata.md', renderErrata()],
+  ] as const) {
     writeFileSync(join(PROJECT_ROOT, 'spec', file), text);
     console.log(`wrote spec/${file}`);
   }

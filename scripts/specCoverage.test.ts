@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERRATA } from '../spec/errata.js';
 import { INVENTORY } from '../spec/inventory/index.js';
-import { docCites, parseRef, PROJECT_ROOT, scanTests } from './lib/coverage.js';
+import { docCites, PROJECT_ROOT, parseRef, scanTests } from './lib/coverage.js';
 import { coverageRows, unknownTestIds } from './lib/specCoverage.js';
 import { renderErrata, renderInventory } from './lib/specDocs.js';
 

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHECKS } from '../conformance/checks/index.js';
-import type { JsonReport } from '../conformance/report/json.js';
 import { failed, selected } from '../conformance/core/runner.js';
+import type { JsonReport } from '../conformance/report/json.js';
 import { PROJECT_ROOT } from './lib/coverage.js';
 
 interface Outcome {
@@ -61,7 +61,8 @@ describe('npm start', () => {
   it('answers --help with the options and exit code 0', async () => {
     const { code, stdout } = await start(['--help']);
     expect(code).toBe(0);
-    for (const option of ['--strict', '--seed N', '--runs N', '--only PATTERN', '--backend cpu|wasm', '--json FILE', '--junit FILE']) expect(stdout).toContain(option);
+    for (const option of ['--strict', '--seed N', '--runs N', '--only PATTERN', '--backend cpu|wasm', '--json FILE', '--junit FILE'])
+      expect(stdout).toContain(option);
   }, 30_000);
 
   it('stops with exit code 2 and a clear message on an unknown option or a pattern that selects nothing', async () => {

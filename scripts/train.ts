@@ -5,7 +5,7 @@
  * (scripts/lib/housingRun.ts): their losses should overlap to float32 accuracy. A progress
  * bar per run on a terminal's stderr; the summary gives each run's time and the total.
  */
-import { integer, oneOf, parseCommandLine, runCli, type CliOptions } from './lib/cli.js';
+import { type CliOptions, integer, oneOf, parseCommandLine, runCli } from './lib/cli.js';
 import type { OnIterations } from './lib/housingRun.js';
 import type { ProgressBar } from './lib/output.js';
 import { NODE_BACKENDS, type NodeBackend } from './lib/startOptions.js';
@@ -61,7 +61,9 @@ await runCli('train', USAGE, parse, async ({ backend, nIter }) => {
     }
     const worst = Math.max(...run.accelerated.map((J, i) => Math.abs(J - run.reference[i]!) / run.reference[i]!));
     console.log(`same ${nIter} batches (Algorithm 2 line 4, seed ${seed}) for both; largest relative difference of J: ${worst.toExponential(2)}`);
-    console.log(`accelerated ${run.acceleratedSeconds.toFixed(2)} s, reference ${run.referenceSeconds.toFixed(2)} s; took ${((performance.now() - started) / 1000).toFixed(2)} s in all`);
+    console.log(
+      `accelerated ${run.acceleratedSeconds.toFixed(2)} s, reference ${run.referenceSeconds.toFixed(2)} s; took ${((performance.now() - started) / 1000).toFixed(2)} s in all`,
+    );
   } catch (error) {
     for (const bar of bars.values()) bar.stop();
     throw error;

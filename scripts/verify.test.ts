@@ -22,7 +22,13 @@ function verify(...args: string[]): { status: number | null; stdout: string; std
 function verifyWith(env: NodeJS.ProcessEnv, ...args: string[]): { status: number | null; stdout: string; stderr: string; seconds: number } {
   const started = performance.now();
   const timeoutS = Number(env.VERIFY_TEST_TIMEOUT_S ?? 120);
-  const run = spawnSync(TSX, ['scripts/verify.ts', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, CI: '1', PYTHONDONTWRITEBYTECODE: '1', ...env }, timeout: timeoutS * 1000, killSignal: 'SIGKILL' });
+  const run = spawnSync(TSX, ['scripts/verify.ts', ...args], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, CI: '1', PYTHONDONTWRITEBYTECODE: '1', ...env },
+    timeout: timeoutS * 1000,
+    killSignal: 'SIGKILL',
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -104,7 +110,19 @@ describe('npm run verify', () => {
     const program = ['node', '-e', `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'yes'); setInterval(() => {}, 1000)`];
     const shapes = join(dir, 'shapes.json');
     const request = { params: { W: [[[1, 2]]], b: [[0]] }, activation: 'relu', x: [1, 2, 3] };
-    writeFileSync(shapes, JSON.stringify({ format: 'cs229-dl-conformance/reproducer', version: 1, implementation: 'x', check: 'c', specIds: ['2.12'], message: '', operation: 'forward', request }));
+    writeFileSync(
+      shapes,
+      JSON.stringify({
+        format: 'cs229-dl-conformance/reproducer',
+        version: 1,
+        implementation: 'x',
+        check: 'c',
+        specIds: ['2.12'],
+        message: '',
+        operation: 'forward',
+        request,
+      }),
+    );
     const empty = join(dir, 'empty.json');
     writeFileSync(empty, '');
     for (const [file, reason] of [
@@ -123,12 +141,14 @@ describe('npm run verify', () => {
     const args = ['--only', 'forward/named-cases', '--reproducers', dir, '--json', join(dir, 'r.json'), '--timeout', '60000', '--max-time', '5'];
     const run = verifyWith({ VERIFY_TEST_TIMEOUT_S: '50' }, ...args, '--', 'python3', 'examples/faulty/faulty.py', 'hang');
     expect(run.status, run.stdout + run.stderr).toBe(1);
-    expect(messages(join(dir, 'r.json'))).toEqual([expect.stringContaining("no answer before the run's time limit (--max-time) was reached while answering forward")]);
+    expect(messages(join(dir, 'r.json'))).toEqual([
+      expect.stringContaining("no answer before the run's time limit (--max-time) was reached while answering forward"),
+    ]);
     // 5 s of run + starting tsx, mathjs and python; far from the 60 s of --timeout
     expect(run.seconds).toBeLessThan(30);
   });
 
-  it('ends, and warns, when a grandchild that left the process group (setsid) keeps the program\'s stdout open', () => {
+  it("ends, and warns, when a grandchild that left the process group (setsid) keeps the program's stdout open", () => {
     const pids = join(tmp(), 'pids');
     writeFileSync(pids, '');
     try {
@@ -157,7 +177,10 @@ describe('npm run verify', () => {
     const run = verifyWith({ VERIFY_TEST_TIMEOUT_S: '40', HOSTILE_MODULE: 'timer-exit' }, ...args, 'scripts/test-data/hostile-module.ts');
     expect(run.status, run.stdout + run.stderr).toBe(1);
     // both checks of forward ran and failed for that reason, and the report was written
-    expect(messages(join(dir, 'r.json'))).toEqual([expect.stringContaining('the module called process.exit(0) inside forward'), expect.stringContaining('the module called process.exit(0) inside forward')]);
+    expect(messages(join(dir, 'r.json'))).toEqual([
+      expect.stringContaining('the module called process.exit(0) inside forward'),
+      expect.stringContaining('the module called process.exit(0) inside forward'),
+    ]);
   });
 
   it('takes the per-check limit from --check-timeout, by default the larger of 60 s and 6 x --timeout', () => {

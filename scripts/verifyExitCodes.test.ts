@@ -10,7 +10,13 @@ import { PROJECT_ROOT } from './lib/coverage.js';
 const TSX = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 
 function verify(...args: string[]): { status: number | null; stdout: string } {
-  const run = spawnSync(TSX, ['scripts/verify.ts', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, CI: '1', PYTHONDONTWRITEBYTECODE: '1' }, timeout: 120_000, killSignal: 'SIGKILL' });
+  const run = spawnSync(TSX, ['scripts/verify.ts', ...args], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, CI: '1', PYTHONDONTWRITEBYTECODE: '1' },
+    timeout: 120_000,
+    killSignal: 'SIGKILL',
+  });
   return { status: run.status, stdout: run.stdout };
 }
 

@@ -11,11 +11,12 @@
  * conversion-artifact; a wrong index, variable, figure or equation number is filed as
  * error-in-notes. Either way the correction is the same.
  */
-import type { Erratum } from './types.js';
+
 import { SECTION_1_ERRATA } from './errata/section1.js';
 import { SECTION_2_ERRATA } from './errata/section2.js';
 import { SECTION_3_ERRATA } from './errata/section3.js';
 import { SECTION_4_ERRATA } from './errata/section4.js';
+import type { Erratum } from './types.js';
 
 /** Every erratum, in the order of the notes (one file per section under spec/errata/). */
 export const ERRATA: readonly Erratum[] = [...SECTION_1_ERRATA, ...SECTION_2_ERRATA, ...SECTION_3_ERRATA, ...SECTION_4_ERRATA];

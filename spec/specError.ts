@@ -5,7 +5,10 @@
  */
 export class SpecError extends Error {
   /** `where` is the equation or algorithm line: 'eq. 2.12', 'Algorithm 2 line 4'. */
-  constructor(readonly where: string, detail: string) {
+  constructor(
+    readonly where: string,
+    detail: string,
+  ) {
     super(`${where}: ${detail}`);
     this.name = 'SpecError';
   }
@@ -21,7 +24,10 @@ export class SpecError extends Error {
  */
 export class NonFiniteError extends SpecError {
   /** The message without its leading `where: `. */
-  constructor(where: string, readonly detail: string) {
+  constructor(
+    where: string,
+    readonly detail: string,
+  ) {
     super(where, detail);
     this.name = 'NonFiniteError';
   }

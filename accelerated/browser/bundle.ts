@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, version as esbuildVersion, type BuildOptions } from 'esbuild';
+import { type BuildOptions, build, version as esbuildVersion } from 'esbuild';
 
 /** The repository root (this file is accelerated/browser/bundle.ts). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -79,7 +79,9 @@ interface Target {
 
 function targetOf(entry: string): Target {
   const options = { ...baseOptions, entryPoints: [entry] };
-  const name = relative(REPO_ROOT, entry).replace(/\.ts$/, '').replace(/[^A-Za-z0-9]+/g, '-');
+  const name = relative(REPO_ROOT, entry)
+    .replace(/\.ts$/, '')
+    .replace(/[^A-Za-z0-9]+/g, '-');
   return {
     options,
     optionsHash: sha256(JSON.stringify({ esbuildVersion, options, entry })),
@@ -128,7 +130,7 @@ export async function buildPageBundle(opts: { readonly entry: string; readonly f
     const code = await readFile(join(CACHE_DIR, manifest.bundle), 'utf8');
     return { code, path: join(CACHE_DIR, manifest.bundle), rebuilt: false, inputs: Object.keys(manifest.inputs).length, ms: performance.now() - started };
   }
-  let result;
+  let result: Awaited<ReturnType<typeof build>>;
   try {
     result = await build(target.options);
   } catch (e) {
@@ -141,9 +143,11 @@ export async function buildPageBundle(opts: { readonly entry: string; readonly f
   const inputs: Record<string, InputStamp> = {};
   await Promise.all(
     // '(disabled):…' inputs are modules the packages' "browser" fields map to nothing: no file to hash.
-    Object.keys(result.metafile?.inputs ?? {}).filter((input) => !input.startsWith('(')).map(async (input) => {
-      inputs[input] = await stampOf(input);
-    }),
+    Object.keys(result.metafile?.inputs ?? {})
+      .filter((input) => !input.startsWith('('))
+      .map(async (input) => {
+        inputs[input] = await stampOf(input);
+      }),
   );
   await mkdir(CACHE_DIR, { recursive: true });
   const path = join(CACHE_DIR, target.bundle);

@@ -23,7 +23,7 @@
  */
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { constants as fsConstants, createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, constants as fsConstants } from 'node:fs';
 import { access, chmod, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, normalize, resolve, sep } from 'node:path';
@@ -51,7 +51,7 @@ export interface ChromiumExecutable {
 /** The option's or $CHROMIUM_PATH's path, else undefined (then the npm package's Chromium is used). */
 export function chromiumOverride(explicit?: string): { path: string; source: 'given' | 'CHROMIUM_PATH' } | undefined {
   if (explicit !== undefined) return { path: explicit, source: 'given' };
-  const fromEnv = process.env['CHROMIUM_PATH'];
+  const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv !== undefined && fromEnv !== '') return { path: fromEnv, source: 'CHROMIUM_PATH' };
   return undefined;
 }
@@ -91,7 +91,9 @@ async function locatePackage(): Promise<{ binDir: string; version: string }> {
   try {
     main = createRequire(join(REPO_ROOT, 'package.json')).resolve(CHROMIUM_PACKAGE);
   } catch (e) {
-    throw new Error(`Chromium: the npm package ${CHROMIUM_PACKAGE} is not installed (run npm ci), or set CHROMIUM_PATH to a Chromium executable: ${message(e)}`);
+    throw new Error(
+      `Chromium: the npm package ${CHROMIUM_PACKAGE} is not installed (run npm ci), or set CHROMIUM_PATH to a Chromium executable: ${message(e)}`,
+    );
   }
   const packageDir = resolve(dirname(main), '..');
   const { version } = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8')) as { version: string };
@@ -100,7 +102,9 @@ async function locatePackage(): Promise<{ binDir: string; version: string }> {
 
 async function packageChromium(): Promise<ChromiumExecutable> {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
-    throw new Error(`Chromium: the npm package ${CHROMIUM_PACKAGE} only has a Chromium for x64 Linux (this is ${process.platform}-${process.arch}); set CHROMIUM_PATH to a Chromium executable`);
+    throw new Error(
+      `Chromium: the npm package ${CHROMIUM_PACKAGE} only has a Chromium for x64 Linux (this is ${process.platform}-${process.arch}); set CHROMIUM_PATH to a Chromium executable`,
+    );
   }
   const { binDir, version } = await locatePackage();
   const dir = await unpackChromium(binDir, join(CHROMIUM_CACHE_DIR, `sparticuz-${version}`));
@@ -114,7 +118,7 @@ async function chromiumIn(dir: string, source: string): Promise<ChromiumExecutab
     (s) => s.isDirectory(),
     () => false,
   );
-  const inherited = process.env['LD_LIBRARY_PATH'];
+  const inherited = process.env.LD_LIBRARY_PATH;
   const env: Record<string, string> = hasLib ? { LD_LIBRARY_PATH: inherited ? `${lib}:${inherited}` : lib } : {};
   return { path: join(dir, 'chromium'), source, env };
 }
@@ -147,13 +151,16 @@ export async function unpackChromium(binDir: string, dir: string): Promise<strin
         await extractTar(await brotliDecompress(await readFile(from('al2023.tar.br'))), staging);
       }
     } catch (e) {
-      throw new Error(`Chromium: unpacking the npm package ${CHROMIUM_PACKAGE} from ${binDir} into ${staging} failed (run npm ci again, or set CHROMIUM_PATH to a Chromium executable): ${message(e)}`);
+      throw new Error(
+        `Chromium: unpacking the npm package ${CHROMIUM_PACKAGE} from ${binDir} into ${staging} failed (run npm ci again, or set CHROMIUM_PATH to a Chromium executable): ${message(e)}`,
+      );
     }
     try {
       await rename(staging, dir);
     } catch (e) {
       // Another process renamed its copy into place first (ENOTEMPTY/EEXIST): use that one.
-      if (!(await isDone(dir))) throw new Error(`Chromium: could not move ${staging} to ${dir} (delete ${dir} if it is there and incomplete, or set CHROMIUM_PATH): ${message(e)}`);
+      if (!(await isDone(dir)))
+        throw new Error(`Chromium: could not move ${staging} to ${dir} (delete ${dir} if it is there and incomplete, or set CHROMIUM_PATH): ${message(e)}`);
     }
     await removeStale(dir);
     return dir;

@@ -21,10 +21,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildPageBundle } from './bundle.js';
-import { chromiumExecutable, type ChromiumExecutable } from './chromium.js';
-import { startStaticServer, type StaticServer } from './server.js';
+import { type ChromiumExecutable, chromiumExecutable } from './chromium.js';
+import { type StaticServer, startStaticServer } from './server.js';
 
 /**
  * The launch flags measured to work on the project's machines (no GPU): SwiftShader for
@@ -88,7 +88,13 @@ async function launchChromium(
   const args = [...(options.flags ?? CHROMIUM_FLAGS), '--headless', `--user-data-dir=${options.userDataDir}`, '--remote-debugging-pipe'];
   const env = Object.keys(executable.env).length === 0 ? undefined : { ...process.env, ...executable.env };
   try {
-    return await chromium.launch({ executablePath: executable.path, ignoreDefaultArgs: true, args, timeout: options.timeoutMs, ...(env === undefined ? {} : { env }) });
+    return await chromium.launch({
+      executablePath: executable.path,
+      ignoreDefaultArgs: true,
+      args,
+      timeout: options.timeoutMs,
+      ...(env === undefined ? {} : { env }),
+    });
   } catch (e) {
     const other = executable.source === 'CHROMIUM_PATH' ? 'point CHROMIUM_PATH at another Chromium' : 'set CHROMIUM_PATH to use another Chromium';
     throw new Error(`Chromium at ${executable.path} (${executable.source}) failed to start with ${args.join(' ')} (${other}): ${message(e)}`);
@@ -99,12 +105,16 @@ const message = (e: unknown): string => (e instanceof Error ? e.message : String
 
 /** Playwright's "page.evaluate: Error: ..." with the page's stack: the message alone. */
 function pageMessage(e: unknown): string {
-  const lines = message(e).replace(/^page\.\w+: /, '').replace(/^(Spec|NonFinite)?Error: /, '').split('\n');
+  const lines = message(e)
+    .replace(/^page\.\w+: /, '')
+    .replace(/^(Spec|NonFinite)?Error: /, '')
+    .split('\n');
   const stack = lines.findIndex((l) => /^\s+at /.test(l));
   return (stack < 0 ? lines : lines.slice(0, stack)).join('\n');
 }
 
-const INDEX_HTML = '<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body><script type="module" src="/page.js"></script></body></html>';
+const INDEX_HTML =
+  '<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body><script type="module" src="/page.js"></script></body></html>';
 
 /** Launches Chromium on a page running `options.entry`; see the file comment. */
 export async function openPage(options: PageOptions): Promise<PageSession> {
@@ -116,8 +126,14 @@ export async function openPage(options: PageOptions): Promise<PageSession> {
   let profile: string | undefined;
   let browser: Browser | undefined;
   const release = async (): Promise<void> => {
-    for (const step of [() => browser?.close(), () => server?.close(), () => (profile === undefined ? undefined : rm(profile, { recursive: true, force: true }))]) {
-      await Promise.resolve().then(step).catch(() => undefined);
+    for (const step of [
+      () => browser?.close(),
+      () => server?.close(),
+      () => (profile === undefined ? undefined : rm(profile, { recursive: true, force: true })),
+    ]) {
+      await Promise.resolve()
+        .then(step)
+        .catch(() => undefined);
     }
   };
   const log: string[] = [];
@@ -175,7 +191,9 @@ export async function openPage(options: PageOptions): Promise<PageSession> {
           return await Promise.race([what(page), failure, timeout]);
         } catch (e) {
           const said = log.slice(logStart);
-          throw new Error(`${label} in Chromium: ${pageMessage(e)}${said.length > 0 ? `\npage console (errors and warnings):\n  ${said.slice(-10).join('\n  ')}` : ''}`);
+          throw new Error(
+            `${label} in Chromium: ${pageMessage(e)}${said.length > 0 ? `\npage console (errors and warnings):\n  ${said.slice(-10).join('\n  ')}` : ''}`,
+          );
         } finally {
           clearTimeout(timer);
         }

@@ -5,7 +5,7 @@
  * A process that used 'wasm' calls releaseWasm() to end the worker threads and exit by itself.
  */
 import '@tensorflow/tfjs-backend-wasm';
-import { useBackend, type BackendName } from '../backends.js';
+import { type BackendName, useBackend } from '../backends.js';
 import { registerThreadedWasm } from './wasmThreads.js';
 
 export { releaseWasm } from './wasmThreads.js';

@@ -39,8 +39,8 @@
  *     module's own listeners right after creation and restore the others on release.
  */
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -176,7 +176,7 @@ async function createThreadedBackend(threads: number): Promise<{ backend: tf.Ker
     locateFile: (path, prefix) => (path.endsWith('.worker.js') ? worker : path.endsWith('.wasm') ? paths.wasmBinary : prefix + path),
     instantiateWasm: (info, receive) => {
       // (c): backend.cc uses logical_cores / 2 as its cap; report 2·threads so the cap is `threads`.
-      info.env['emscripten_num_logical_cores'] = () => 2 * threads;
+      info.env.emscripten_num_logical_cores = () => 2 * threads;
       WebAssembly.instantiate(binary, info as WebAssembly.Imports).then(
         (result) => receive(result.instance, result.module),
         (error: unknown) => rejectStart(new Error(`instantiating ${paths.wasmBinary} failed: ${String(error)}`)),
@@ -188,7 +188,9 @@ async function createThreadedBackend(threads: number): Promise<{ backend: tf.Ker
   const listenersBefore = snapshotListeners();
   let module: ThreadedModule;
   try {
-    module = await withTimeout(Promise.race([factory(config), failed]), START_TIMEOUT_MS, 'the threaded wasm module', () => config.PThread?.terminateAllThreads());
+    module = await withTimeout(Promise.race([factory(config), failed]), START_TIMEOUT_MS, 'the threaded wasm module', () =>
+      config.PThread?.terminateAllThreads(),
+    );
   } catch (error) {
     config.PThread?.terminateAllThreads();
     removeAddedListeners(listenersBefore);
@@ -242,7 +244,10 @@ export async function registerThreadedWasm(threads = 2): Promise<WasmThreadsResu
     const { backend, threads: started } = await createThreadedBackend(threads);
     if (isRegistered()) tf.removeBackend(BACKEND);
     tf.registerBackend(BACKEND, () => backend, WASM_PRIORITY);
-    result = started === threads ? { threads } : { threads: started, notice: `the threaded wasm build started with ${started} thread(s), not the ${threads} asked for` };
+    result =
+      started === threads
+        ? { threads }
+        : { threads: started, notice: `the threaded wasm build started with ${started} thread(s), not the ${threads} asked for` };
   } catch (error) {
     if (isRegistered()) tf.removeBackend(BACKEND);
     tf.registerBackend(BACKEND, state.stockFactory, WASM_PRIORITY);

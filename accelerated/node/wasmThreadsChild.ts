@@ -15,8 +15,14 @@ if (fault) {
 const result = await registerThreadedWasm(2);
 WebAssembly.instantiate = instantiate;
 await tf.setBackend('wasm');
-const a = tf.tensor2d([[1, 2], [3, 4]]);
-const b = tf.tensor2d([[5, 6], [7, 8]]);
+const a = tf.tensor2d([
+  [1, 2],
+  [3, 4],
+]);
+const b = tf.tensor2d([
+  [5, 6],
+  [7, 8],
+]);
 const c = tf.matMul(a, b);
 const product = Array.from(await c.data());
 tf.dispose([a, b, c]);

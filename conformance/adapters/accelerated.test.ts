@@ -13,7 +13,16 @@ import { CHECKS } from '../checks/index.js';
 import type { ForwardResult, Implementation, NetParams, Operations, TrainResult } from '../core/interface.js';
 import { runChecks } from '../core/runner.js';
 import { acceleratedImplementation, type NodeBackendName } from './accelerated.js';
-import { describeFailures, expectAcceleratedDeclarations, expectHandMadeExact, HAND_MADE, LONG_TRAIN, runAllChecks, seededRequests, summarize } from './adapterTesting.js';
+import {
+  describeFailures,
+  expectAcceleratedDeclarations,
+  expectHandMadeExact,
+  HAND_MADE,
+  LONG_TRAIN,
+  runAllChecks,
+  seededRequests,
+  summarize,
+} from './adapterTesting.js';
 
 const timings: string[] = [];
 afterAll(() => {
@@ -44,7 +53,10 @@ for (const backend of BACKENDS) {
       expect(tf.getBackend(), 'the backend the checks ran on').toBe(backend);
       expect(run.results.length).toBeGreaterThan(0);
       expect(describeFailures(run.results).join('\n')).toBe('');
-      expect(run.results.every((r) => r.status === 'pass' || r.status === 'not-implemented'), run.results.map((r) => `${r.check}: ${r.status}`).join(', ')).toBe(true);
+      expect(
+        run.results.every((r) => r.status === 'pass' || r.status === 'not-implemented'),
+        run.results.map((r) => `${r.check}: ${r.status}`).join(', '),
+      ).toBe(true);
       expect(after, 'tf.memory().numTensors after the whole suite').toBe(before);
     }, 120_000);
 
@@ -64,7 +76,9 @@ for (const backend of BACKENDS) {
       const { gradient } = seededRequests(229);
       const transposed = { ...gradient, params: { ...gradient.params, W: [gradient.params.W[0]!, transpose(gradient.params.W[1]!), gradient.params.W[2]!] } };
       const before = tf.memory().numTensors;
-      await expect(Promise.resolve().then(() => impl.operations.gradient!(transposed))).rejects.toThrow('eq. 2.12: W[2] must be 2x4 (m2 x m1), given as its rows');
+      await expect(Promise.resolve().then(() => impl.operations.gradient!(transposed))).rejects.toThrow(
+        'eq. 2.12: W[2] must be 2x4 (m2 x m1), given as its rows',
+      );
       expect(tf.memory().numTensors).toBe(before);
     });
 
@@ -83,7 +97,12 @@ for (const backend of BACKENDS) {
     it(`[1.5, alg2.line3] ${backend}: a diverging train request fails with a NonFiniteError naming eq. 1.5 and the iteration, and leaves no tensor behind`, async () => {
       const before = tf.memory().numTensors;
       const diverging = { ...HAND_MADE, alpha: 1e30, batches: [[0, 1], [1], [0, 1]] };
-      const error = await Promise.resolve().then(() => impl.operations.train!(diverging)).then(() => undefined, (e: unknown) => e);
+      const error = await Promise.resolve()
+        .then(() => impl.operations.train!(diverging))
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
       expect(error).toBeInstanceOf(NonFiniteError);
       expect(String(error)).toMatch(/eq\. 1\.5: J\(θ\) after iteration \d+ of 3 is not finite .*the run diverged; lower α/);
       expect(tf.memory().numTensors).toBe(before);
@@ -91,7 +110,7 @@ for (const backend of BACKENDS) {
   });
 }
 
-describe('[2.12, 1.5] the suite\'s float32 bounds on the accelerated path (cpu) are far tighter than half precision', () => {
+describe("[2.12, 1.5] the suite's float32 bounds on the accelerated path (cpu) are far tighter than half precision", () => {
   let impl: Implementation;
   beforeAll(async () => {
     impl = await acceleratedImplementation('cpu');

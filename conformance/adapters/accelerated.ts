@@ -19,7 +19,9 @@ export type NodeBackendName = 'cpu' | 'wasm';
  */
 export async function acceleratedImplementation(backend: NodeBackendName): Promise<Implementation> {
   if (!(NODE_BACKENDS as readonly string[]).includes(backend)) {
-    throw new Error(`the accelerated path runs in Node on ${NODE_BACKENDS.join(' or ')}, got '${String(backend)}' (webgl and webgpu: conformance/adapters/browser.ts)`);
+    throw new Error(
+      `the accelerated path runs in Node on ${NODE_BACKENDS.join(' or ')}, got '${String(backend)}' (webgl and webgpu: conformance/adapters/browser.ts)`,
+    );
   }
   await useNodeBackend(backend);
   let closed = false;

@@ -4,10 +4,20 @@
  * hand-made case whose every answer is exact in float32, and a 1,000-step training request.
  */
 import { expect } from 'vitest';
-import { CHECKS } from '../checks/index.js';
-import { capabilities, OPERATION_NAMES, type ForwardBatchResult, type GradientRequest, type Implementation, type LossResult, type NetParams, type TrainRequest, type TrainResult } from '../core/interface.js';
-import { failed, runChecks, type CheckResult, type RunOptions } from '../core/runner.js';
 import { createRng, sampleWithoutReplacement, uniform01 } from '../../reference/sampler.js';
+import { CHECKS } from '../checks/index.js';
+import {
+  capabilities,
+  type ForwardBatchResult,
+  type GradientRequest,
+  type Implementation,
+  type LossResult,
+  type NetParams,
+  OPERATION_NAMES,
+  type TrainRequest,
+  type TrainResult,
+} from '../core/interface.js';
+import { type CheckResult, failed, type RunOptions, runChecks } from '../core/runner.js';
 
 export interface SuiteRun {
   readonly results: CheckResult[];
@@ -25,7 +35,10 @@ export async function runAllChecks(impl: Implementation, options: RunOptions = {
 export function describeFailures(results: readonly CheckResult[]): string[] {
   return results.filter(failed).map((r) => {
     const m = r.mismatch;
-    const where = m === undefined ? '' : `\n    at ${m.specId} ${m.operation} ${m.quantity}${m.layer === undefined ? '' : ` layer ${m.layer}`}${m.element === undefined ? '' : ` element (${m.element.join(',')})`}: expected ${m.expected}, got ${m.got}${m.tolerance === undefined ? '' : `, tolerance ${m.tolerance}`}`;
+    const where =
+      m === undefined
+        ? ''
+        : `\n    at ${m.specId} ${m.operation} ${m.quantity}${m.layer === undefined ? '' : ` layer ${m.layer}`}${m.element === undefined ? '' : ` element (${m.element.join(',')})`}: expected ${m.expected}, got ${m.got}${m.tolerance === undefined ? '' : `, tolerance ${m.tolerance}`}`;
     const replay = r.reproducer === undefined ? '' : `\n    reproducer: ${r.reproducer.operation} ${JSON.stringify(r.reproducer.request).slice(0, 600)}`;
     return `${r.check} [${r.specIds.join(', ')}] ${r.status}: ${r.message}${where}${replay}`;
   });
@@ -93,24 +106,58 @@ export function expectAcceleratedDeclarations(impl: Implementation, backend: str
  *                W^{[1]} = [[1/8, 3/8], [3/16, 11/16]], b^{[1]} = (−3/8, 0), W^{[2]} = [[9/16, −11/32]], b^{[2]} = 0.
  */
 export const HAND_MADE = {
-  params: { W: [[[0.5, -0.25], [0.25, 0.75]], [[1, -0.5]]], b: [[-0.125, 0.125], [0.25]] },
+  params: {
+    W: [
+      [
+        [0.5, -0.25],
+        [0.25, 0.75],
+      ],
+      [[1, -0.5]],
+    ],
+    b: [[-0.125, 0.125], [0.25]],
+  },
   activation: 'relu',
-  data: { X: [[0.5, 0.5], [1, -1]], y: [0.4375, 0.375] },
+  data: {
+    X: [
+      [0.5, 0.5],
+      [1, -1],
+    ],
+    y: [0.4375, 0.375],
+  },
 } as const satisfies Pick<TrainRequest, 'params' | 'activation' | 'data'>;
 
 /** Every answer of HAND_MADE on `impl` equals the exact value: h_θ(x) and J, the mean gradient, θ after two steps. */
 export async function expectHandMadeExact(impl: Implementation): Promise<void> {
-  const call = <T>(op: 'forwardBatch' | 'loss' | 'meanGradient' | 'train', request: unknown): Promise<T> => (impl.operations[op] as (r: unknown) => Promise<T>)(request);
+  const call = <T>(op: 'forwardBatch' | 'loss' | 'meanGradient' | 'train', request: unknown): Promise<T> =>
+    (impl.operations[op] as (r: unknown) => Promise<T>)(request);
   const forward = await call<ForwardBatchResult>('forwardBatch', { ...HAND_MADE, layout: 'rows', X: HAND_MADE.data.X });
   expect(forward.Z[1], 'h_θ(x^{(i)}), one row per example').toEqual([[-1 / 16], [7 / 8]]);
-  expect(forward.Z[0], 'z^{[1]} of each example (z_1 = 0 exactly for the first)').toEqual([[0, 5 / 8], [5 / 8, -3 / 8]]);
+  expect(forward.Z[0], 'z^{[1]} of each example (z_1 = 0 exactly for the first)').toEqual([
+    [0, 5 / 8],
+    [5 / 8, -3 / 8],
+  ]);
   expect(await call<LossResult>('loss', HAND_MADE)).toEqual({ perExample: [1 / 8, 1 / 8], mean: 1 / 8 });
   expect(await call<NetParams>('meanGradient', { ...HAND_MADE, batch: [0, 1] }), "∇J(θ) with ReLU'(0) = 1").toEqual({
-    W: [[[1 / 8, -3 / 8], [1 / 16, 1 / 16]], [[5 / 32, -5 / 32]]],
+    W: [
+      [
+        [1 / 8, -3 / 8],
+        [1 / 16, 1 / 16],
+      ],
+      [[5 / 32, -5 / 32]],
+    ],
     b: [[0, 1 / 8], [0]],
   });
   const trained = await call<TrainResult>('train', { ...HAND_MADE, alpha: 0.5, batches: [[0], [1]] });
-  expect(trained.params, 'θ after eq. 1.5 on [0] then [1]').toEqual({ W: [[[1 / 8, 3 / 8], [3 / 16, 11 / 16]], [[9 / 16, -11 / 32]]], b: [[-3 / 8, 0], [0]] });
+  expect(trained.params, 'θ after eq. 1.5 on [0] then [1]').toEqual({
+    W: [
+      [
+        [1 / 8, 3 / 8],
+        [3 / 16, 11 / 16],
+      ],
+      [[9 / 16, -11 / 32]],
+    ],
+    b: [[-3 / 8, 0], [0]],
+  });
 }
 
 /** HAND_MADE trained for 1,000 steps of eq. 1.5 (B = 1, the two examples in turn), α = 1/64. */

@@ -11,8 +11,8 @@ import { autogradRows } from '../../accelerated/autograd.js';
 import type { ActivationName, DataSet, RowParamsData } from '../../accelerated/model.js';
 import { NODE_BACKENDS, useNodeBackend } from '../../accelerated/node/backends.js';
 import { Trainer } from '../../accelerated/trainer.js';
-import { ACTIVATION_NAMES } from '../../spec/activations.js';
 import { genericEntry, matrixOf, vectorOf } from '../../reference/testing/plainArbitraries.js';
+import { ACTIVATION_NAMES } from '../../spec/activations.js';
 import { expectGradientWithinReference } from './withinReference.js';
 
 /** Entries with 1/16 <= |v| <= 1 (genericEntry): no exact zeros, so no pre-activation lands on ReLU's kink by construction. */

@@ -15,7 +15,7 @@
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../accelerated/browser/bundle.js';
 import { openPage, type PageSession } from '../../accelerated/browser/session.js';
-import { ACTIVATIONS, OPERATION_NAMES, type Implementation, type OperationName, type Operations } from '../core/interface.js';
+import { ACTIVATIONS, type Implementation, OPERATION_NAMES, type OperationName, type Operations } from '../core/interface.js';
 import type { BackendInfo, ConformanceGlobals, TfFlags } from './pageEntry.js';
 
 export type { BackendInfo, TfFlags } from './pageEntry.js';
@@ -53,7 +53,10 @@ const DEFAULT_OPEN_TIMEOUT_MS = 60_000;
 function proxied(session: PageSession, backend: GpuBackendName): Operations {
   const operations: Partial<Record<OperationName, (request: unknown) => Promise<unknown>>> = {};
   for (const name of OPERATION_NAMES) {
-    operations[name] = (request) => session.evaluate(`${name} on ${backend}`, (p) => p.evaluate(([b, op, r]) => (globalThis as unknown as ConformanceGlobals).conformanceCall(b, op, r), [backend, name, request] as const));
+    operations[name] = (request) =>
+      session.evaluate(`${name} on ${backend}`, (p) =>
+        p.evaluate(([b, op, r]) => (globalThis as unknown as ConformanceGlobals).conformanceCall(b, op, r), [backend, name, request] as const),
+      );
   }
   return operations as unknown as Operations;
 }
@@ -66,7 +69,8 @@ function proxied(session: PageSession, backend: GpuBackendName): Operations {
  */
 export async function openBrowserImplementations(backends: readonly GpuBackendName[], options: BrowserOptions = {}): Promise<BrowserImplementation[]> {
   const unknown = backends.filter((b) => b !== 'webgl' && b !== 'webgpu');
-  if (unknown.length > 0) throw new Error(`the browser adapter runs webgl and webgpu, got ${unknown.join(', ')} (cpu and wasm: conformance/adapters/accelerated.ts)`);
+  if (unknown.length > 0)
+    throw new Error(`the browser adapter runs webgl and webgpu, got ${unknown.join(', ')} (cpu and wasm: conformance/adapters/accelerated.ts)`);
   const openTimeoutMs = options.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS;
   const session = await openPage({
     entry: PAGE_ENTRY,
@@ -81,8 +85,15 @@ export async function openBrowserImplementations(backends: readonly GpuBackendNa
   const implementations: BrowserImplementation[] = [];
   try {
     for (const backend of backends) {
-      const info = await session.evaluate(`starting ${backend}`, (p) => p.evaluate(([b, f]) => (globalThis as unknown as ConformanceGlobals).conformanceStart(b, f), [backend, tfFlags] as const), openTimeoutMs);
-      const device = backend === 'webgl' ? (info.webgl?.renderer ?? 'unknown renderer') : `${info.webgpu?.vendor ?? ''} ${info.webgpu?.architecture ?? ''}${info.webgpu?.isFallbackAdapter ? ' (fallback adapter)' : ''}`.trim();
+      const info = await session.evaluate(
+        `starting ${backend}`,
+        (p) => p.evaluate(([b, f]) => (globalThis as unknown as ConformanceGlobals).conformanceStart(b, f), [backend, tfFlags] as const),
+        openTimeoutMs,
+      );
+      const device =
+        backend === 'webgl'
+          ? (info.webgl?.renderer ?? 'unknown renderer')
+          : `${info.webgpu?.vendor ?? ''} ${info.webgpu?.architecture ?? ''}${info.webgpu?.isFallbackAdapter ? ' (fallback adapter)' : ''}`.trim();
       let closed = false;
       implementations.push({
         name: `accelerated (${backend})`,

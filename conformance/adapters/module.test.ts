@@ -3,8 +3,9 @@
  * the per-call limit or the run's deadline, and one that calls process.exit fails that call
  * instead of ending the process. The module is scripts/test-data/hostile-module.ts.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+
 import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { moduleImplementation } from './module.js';
 
 /** A test module of the command line's (a path, not an import: conformance/ imports nothing of scripts/). */
@@ -43,7 +44,9 @@ describe('module adapter', () => {
   it("cuts an operation at the run's deadline (--max-time) when it comes before the per-call limit, and refuses calls after it", async () => {
     const started = Date.now();
     const deadline = Date.now() + 300;
-    await expect(forwardWith('hang', { timeoutMs: 60_000, deadline })).rejects.toThrow("no answer from forward before the run's time limit (--max-time) was reached");
+    await expect(forwardWith('hang', { timeoutMs: 60_000, deadline })).rejects.toThrow(
+      "no answer from forward before the run's time limit (--max-time) was reached",
+    );
     expect(Date.now() - started).toBeLessThan(3000);
     await expect(forwardWith('none', { deadline })).rejects.toThrow("not asked: the run's time limit (--max-time) has passed");
   });

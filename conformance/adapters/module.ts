@@ -12,7 +12,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ImplementationFault } from '../core/check.js';
-import { ACTIVATIONS, OPERATION_NAMES, type Implementation, type OperationName, type Operations } from '../core/interface.js';
+import { ACTIVATIONS, type Implementation, OPERATION_NAMES, type OperationName, type Operations } from '../core/interface.js';
 
 export interface ModuleOptions {
   /** Per-call limit in ms (default 10 s), as --timeout for a program. */
@@ -29,7 +29,8 @@ function validate(value: unknown, where: string): Implementation {
   if (impl === null || typeof impl !== 'object') problem('the export is not an object');
   if (typeof impl!.name !== 'string' || impl!.name === '') problem('name must be a non-empty string');
   if (impl!.dtype !== 'float64' && impl!.dtype !== 'float32') problem(`dtype must be 'float64' or 'float32', got ${JSON.stringify(impl!.dtype)}`);
-  if (!Array.isArray(impl!.activations) || impl!.activations.some((a) => !ACTIVATIONS.includes(a))) problem(`activations must be a list among ${ACTIVATIONS.join(', ')}`);
+  if (!Array.isArray(impl!.activations) || impl!.activations.some((a) => !ACTIVATIONS.includes(a)))
+    problem(`activations must be a list among ${ACTIVATIONS.join(', ')}`);
   if (impl!.operations === null || typeof impl!.operations !== 'object') problem('operations must be an object of functions');
   const unknown = Object.keys(impl!.operations!).filter((op) => !(OPERATION_NAMES as readonly string[]).includes(op));
   if (unknown.length > 0) problem(`unknown operations ${unknown.join(', ')}; known are ${OPERATION_NAMES.join(', ')}`);
@@ -101,7 +102,9 @@ function guarded(op: OperationName, fn: (request: unknown) => unknown, self: unk
     }
     const left = options.deadline === undefined ? Number.POSITIVE_INFINITY : options.deadline - now;
     const [ms, reason] =
-      left < timeoutMs ? [left, `no answer from ${op} before the run's time limit (--max-time) was reached`] : [timeoutMs, `no answer from ${op} within ${timeoutMs} ms (--timeout)`];
+      left < timeoutMs
+        ? [left, `no answer from ${op} before the run's time limit (--max-time) was reached`]
+        : [timeoutMs, `no answer from ${op} within ${timeoutMs} ms (--timeout)`];
     return new Promise<unknown>((resolvePromise, reject) => {
       let timer: NodeJS.Timeout | undefined;
       const call: InFlight = {

@@ -11,7 +11,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
-import { useBackend, type BackendName } from '../../accelerated/backends.js';
+import { type BackendName, useBackend } from '../../accelerated/backends.js';
 import { OPERATION_NAMES, type OperationName, type Operations } from '../core/interface.js';
 import { tfjsOperationsOn } from './tfjsOperations.js';
 
@@ -30,11 +30,25 @@ export interface BackendInfo {
   /** webgl: the WebGL context tfjs uses. */
   readonly webgl?: { readonly version: string; readonly vendor: string; readonly renderer: string; readonly float32RenderTargets: boolean };
   /** webgpu: the adapter tfjs requested (GPUAdapterInfo) and whether it is a fallback adapter. */
-  readonly webgpu?: { readonly vendor: string; readonly architecture: string; readonly device: string; readonly description: string; readonly isFallbackAdapter: boolean | undefined };
+  readonly webgpu?: {
+    readonly vendor: string;
+    readonly architecture: string;
+    readonly device: string;
+    readonly description: string;
+    readonly isFallbackAdapter: boolean | undefined;
+  };
 }
 
 /** The flags that decide whether small ops leave the GPU (CPU forwarding) and how webgl stores floats. */
-const REPORTED_FLAGS = ['WEBGL_VERSION', 'WEBGL_RENDER_FLOAT32_ENABLED', 'WEBGL_PACK', 'WEBGL_CPU_FORWARD', 'CPU_HANDOFF_SIZE_THRESHOLD', 'WEBGPU_CPU_FORWARD', 'WEBGPU_CPU_HANDOFF_SIZE_THRESHOLD'];
+const REPORTED_FLAGS = [
+  'WEBGL_VERSION',
+  'WEBGL_RENDER_FLOAT32_ENABLED',
+  'WEBGL_PACK',
+  'WEBGL_CPU_FORWARD',
+  'CPU_HANDOFF_SIZE_THRESHOLD',
+  'WEBGPU_CPU_FORWARD',
+  'WEBGPU_CPU_HANDOFF_SIZE_THRESHOLD',
+];
 
 function webglInfo(): BackendInfo['webgl'] {
   const gl = (tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext | WebGL2RenderingContext } }).gpgpu?.gl;
@@ -61,10 +75,10 @@ async function webgpuInfo(): Promise<BackendInfo['webgpu']> {
   if (adapter == null) return undefined;
   const info = adapter.info ?? (await adapter.requestAdapterInfo?.()) ?? {};
   return {
-    vendor: info['vendor'] ?? '',
-    architecture: info['architecture'] ?? '',
-    device: info['device'] ?? '',
-    description: info['description'] ?? '',
+    vendor: info.vendor ?? '',
+    architecture: info.architecture ?? '',
+    device: info.device ?? '',
+    description: info.description ?? '',
     isFallbackAdapter: adapter.isFallbackAdapter ?? (info as { isFallbackAdapter?: boolean }).isFallbackAdapter,
   };
 }
@@ -81,7 +95,13 @@ export async function conformanceStart(backend: BackendName, flags: TfFlags = {}
       // a flag that cannot be evaluated here (its package is not loaded): leave it out
     }
   }
-  const base = { backend: tf.getBackend(), tfjsVersion: tf.version.tfjs, userAgent: navigator.userAgent, crossOriginIsolated: globalThis.crossOriginIsolated === true, flags: reported };
+  const base = {
+    backend: tf.getBackend(),
+    tfjsVersion: tf.version.tfjs,
+    userAgent: navigator.userAgent,
+    crossOriginIsolated: globalThis.crossOriginIsolated === true,
+    flags: reported,
+  };
   if (backend === 'webgl') return { ...base, webgl: webglInfo() };
   if (backend === 'webgpu') return { ...base, webgpu: await webgpuInfo() };
   return base;

@@ -2,13 +2,14 @@
  * The reference (reference/, mathjs float64, the notes' column convention) behind the suite's
  * interface: plain data in, plain data out, every operation the interface has.
  */
-import { forwardBatch as forwardColumns } from '../../reference/batched.js';
+
 import { backprop } from '../../reference/backprop.js';
+import { forwardBatch as forwardColumns } from '../../reference/batched.js';
 import { squaredLoss } from '../../reference/loss.js';
 import { columnVector, matrixFromRows, toRows } from '../../reference/matrix.js';
 import { forward, initializeParams, type Params } from '../../reference/network.js';
 import type { Matrix as MathMatrix } from '../../reference/numeric.js';
-import { datasetCost, gdStep, meanGradient, minibatchStep, sgdStep, trainOnBatches, type Example } from '../../reference/optimizers.js';
+import { datasetCost, type Example, gdStep, meanGradient, minibatchStep, sgdStep, trainOnBatches } from '../../reference/optimizers.js';
 import { forwardBatchRows, toRowMajor } from '../../reference/rowMajor.js';
 import { createRng, sampleWithoutReplacement } from '../../reference/sampler.js';
 import { ACTIVATIONS, type DataSet, type Implementation, type NetParams } from '../core/interface.js';
@@ -77,7 +78,8 @@ export function referenceImplementation(): Implementation {
       },
       forwardBatch: ({ params, activation, X, layout }) => {
         const theta = toParams(params);
-        const pass = layout === 'columns' ? forwardColumns(theta, matrixFromRows(X), activation) : forwardBatchRows(toRowMajor(theta), matrixFromRows(X), activation);
+        const pass =
+          layout === 'columns' ? forwardColumns(theta, matrixFromRows(X), activation) : forwardBatchRows(toRowMajor(theta), matrixFromRows(X), activation);
         return { Z: pass.Z.slice(1).map((M) => numbers(M!)), A: pass.A.slice(1).map(numbers) };
       },
       initialize: ({ sizes, seed }) => fromParams(initializeParams(sizes, createRng(seed))),

@@ -5,7 +5,7 @@
  * Dependency-free (no tfjs, no mathjs): the browser page bundles it.
  */
 import { describeValue as describe, notFinite32 } from '../../accelerated/validate.js';
-import { transpose, type DataSet, type Matrix, type NetParams, type RowParamsData, type Vector } from '../../numerics/plain.js';
+import { type DataSet, type Matrix, type NetParams, type RowParamsData, transpose, type Vector } from '../../numerics/plain.js';
 import { SpecError } from '../../spec/specError.js';
 
 /** `v` is a list of `length` finite numbers (entry i named 1-based). */

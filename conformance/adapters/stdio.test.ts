@@ -153,7 +153,10 @@ describe('stdio adapter', () => {
     expect(named.name).toBe(String.raw`evil\u001b[2J\r\nname`);
     await expect(named.operations.forward!(request)).rejects.toThrow(String.raw`the program answered error "bad\u001b[31m": red\u001b[31m\rline`);
     const dying = await start(`process.stderr.write('last\\u001b[2Kwords\\r\\n'); setTimeout(() => process.exit(2), 100);`);
-    const error = await Promise.resolve(dying.operations.forward!(request)).then(() => undefined, (e: Error) => e);
+    const error = await Promise.resolve(dying.operations.forward!(request)).then(
+      () => undefined,
+      (e: Error) => e,
+    );
     expect(error?.message).toMatch(/its stderr ends with: last\\u001b\[2Kwords$/);
     expect(error?.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
   });
@@ -164,9 +167,9 @@ describe('stdio adapter', () => {
     const { join } = await import('node:path');
     const pidFile = join(mkdtempSync(join(tmpdir(), 'stdio-')), 'pid');
     // detached: true is setsid(): the grandchild leaves the program's process group, holding its stdout
-    const escape = `const g = require('node:child_process').spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { detached: true, stdio: ['ignore', 'inherit', 'ignore'] }); require('node:fs').writeFileSync(${JSON.stringify(pidFile)}, String(g.pid));`;
+    const escaping = `const g = require('node:child_process').spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { detached: true, stdio: ['ignore', 'inherit', 'ignore'] }); require('node:fs').writeFileSync(${JSON.stringify(pidFile)}, String(g.pid));`;
     const warnings: string[] = [];
-    const impl = await start(escape, { timeoutMs: 1000, onWarning: (w: string) => warnings.push(w) });
+    const impl = await start(escaping, { timeoutMs: 1000, onWarning: (w: string) => warnings.push(w) });
     try {
       await expect(impl.operations.forward!(request)).rejects.toThrow('no answer within 1000 ms');
       for (let i = 0; i < 30 && warnings.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
@@ -181,9 +184,16 @@ describe('stdio adapter', () => {
   });
 
   it('leaves no process behind: close() ends it, a timeout kills the whole process group', async () => {
-    const impl = await start(`require('node:child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', 'grand' + 'child'], { stdio: 'ignore' }); console.error('child started');`, { timeoutMs: 1500 });
+    const impl = await start(
+      `require('node:child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', 'grand' + 'child'], { stdio: 'ignore' }); console.error('child started');`,
+      { timeoutMs: 1500 },
+    );
     const { execFileSync } = await import('node:child_process');
-    const grandchildren = (): string[] => execFileSync('ps', ['-eo', 'args']).toString().split('\n').filter((l) => l.endsWith(' grandchild'));
+    const grandchildren = (): string[] =>
+      execFileSync('ps', ['-eo', 'args'])
+        .toString()
+        .split('\n')
+        .filter((l) => l.endsWith(' grandchild'));
     const answer = expect(impl.operations.forward!(request)).rejects.toThrow('no answer within 1500 ms');
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect(grandchildren()).toHaveLength(1);

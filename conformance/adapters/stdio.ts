@@ -6,10 +6,10 @@
  * with an ImplementationFault saying why; the process is killed and the next request starts a
  * fresh one. Nothing received is evaluated: lines are only JSON.parse'd.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { ImplementationFault, NotSupported } from '../core/check.js';
+import { ACTIVATIONS, type Activation, type Dtype, type Implementation, OPERATION_NAMES, type OperationName, type Operations } from '../core/interface.js';
 import { printable } from '../report/printable.js';
-import { ACTIVATIONS, OPERATION_NAMES, type Activation, type Dtype, type Implementation, type OperationName, type Operations } from '../core/interface.js';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -116,7 +116,11 @@ class Session {
   private exited = false;
   dead: string | undefined;
 
-  constructor(command: string, args: readonly string[], private readonly options: StdioOptions) {
+  constructor(
+    command: string,
+    args: readonly string[],
+    private readonly options: StdioOptions,
+  ) {
     installExitHook();
     this.child = spawn(command, [...args], { cwd: options.cwd, detached: true, stdio: ['pipe', 'pipe', 'pipe'], shell: false });
     LIVE.add(this.child);
@@ -271,7 +275,8 @@ function parseHandshake(result: unknown): Handshake {
   }
   const conventions = h!.conventions as unknown;
   if (conventions !== undefined) {
-    if (conventions === null || typeof conventions !== 'object' || Array.isArray(conventions)) problem(`conventions must be an object, got ${shown(conventions)}`);
+    if (conventions === null || typeof conventions !== 'object' || Array.isArray(conventions))
+      problem(`conventions must be an object, got ${shown(conventions)}`);
     const c = (conventions as { reluPrimeAtZero?: unknown }).reluPrimeAtZero;
     if (c !== undefined && (typeof c !== 'number' || !Number.isFinite(c) || c < 0 || c > 1)) {
       problem(`conventions.reluPrimeAtZero must be a number in [0, 1], got ${shown(c)}`);
@@ -301,7 +306,8 @@ export async function stdioImplementation(command: string, args: readonly string
     const s = new Session(command, args, options);
     try {
       const answer = await s.request(nextId++, 'handshake', { protocol: PROTOCOL_VERSION }, answerWait(timeoutMs, options.deadline));
-      if (answer.error !== undefined) throw new ImplementationFault(`handshake: the program answered an error: ${printable(String(JSON.stringify(answer.error)), 200)}`);
+      if (answer.error !== undefined)
+        throw new ImplementationFault(`handshake: the program answered an error: ${printable(String(JSON.stringify(answer.error)), 200)}`);
       const handshake = parseHandshake(answer.result);
       if (declared !== undefined && JSON.stringify(handshake) !== JSON.stringify(declared)) {
         throw new ImplementationFault('handshake: the restarted program declared something else than the first time');

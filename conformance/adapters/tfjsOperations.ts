@@ -9,13 +9,13 @@
  * disposes them (also on errors): tf.memory().numTensors is unchanged by every call.
  */
 import * as tf from '@tensorflow/tfjs';
-import { useBackend, type BackendName } from '../../accelerated/backends.js';
-import { backpropRows, forwardRows, gdStep, lossRows, minibatchStep, sgdStep, type RowParams } from '../../accelerated/model.js';
+import { type BackendName, useBackend } from '../../accelerated/backends.js';
+import { backpropRows, forwardRows, gdStep, lossRows, minibatchStep, type RowParams, sgdStep } from '../../accelerated/model.js';
 import { Trainer } from '../../accelerated/trainer.js';
 import { validateActivation, validateAlpha, validateBatch, validateSeed } from '../../accelerated/validate.js';
 import { createRng, sampleWithoutReplacement, uniform01 } from '../../reference/sampler.js';
 import { SpecError } from '../../spec/specError.js';
-import { OPERATION_NAMES, type Activation, type DataSet, type Matrix, type NetParams, type Operations } from '../core/interface.js';
+import { type Activation, type DataSet, type Matrix, type NetParams, OPERATION_NAMES, type Operations } from '../core/interface.js';
 import { dataSize, expectMatrix, expectVector, fromRowMajor, layerSizes, toRowMajor } from './rowMajor.js';
 
 /** θ (eq. 2.12), σ (eq. 2.14) and, where given, the data (eq. 1.2) checked: the layer sizes [d, ..., 1] and n. */
@@ -61,7 +61,14 @@ async function computeParams(r: number, compute: () => RowParams): Promise<NetPa
  * Eq. 1.3/1.4/1.5: the update (model.ts gdStep, sgdStep or minibatchStep) with the mean gradient
  * over the rows `batchOf(n)` returns after checking them (all rows when it returns undefined).
  */
-function step(update: typeof gdStep, params: NetParams, activation: Activation, data: DataSet, alpha: number, batchOf: (n: number) => readonly number[] | undefined): Promise<NetParams> {
+function step(
+  update: typeof gdStep,
+  params: NetParams,
+  activation: Activation,
+  data: DataSet,
+  alpha: number,
+  batchOf: (n: number) => readonly number[] | undefined,
+): Promise<NetParams> {
   const { sizes, n } = checked(params, activation, data);
   const batch = batchOf(n);
   return computeParams(sizes.length - 1, () => {

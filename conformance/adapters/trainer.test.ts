@@ -8,9 +8,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NODE_BACKENDS, useNodeBackend } from '../../accelerated/node/backends.js';
+import { DATA_6, THETA_4_3_1 } from '../../accelerated/testing/smallProblem.js';
 import { Trainer, type TrainingRun } from '../../accelerated/trainer.js';
 import { expectGradientWithinReference, expectOutputsAndLossWithinReference, expectTrainingWithinReference } from './withinReference.js';
-import { DATA_6, THETA_4_3_1 } from '../../accelerated/testing/smallProblem.js';
 
 const THETA = THETA_4_3_1;
 const DATA = DATA_6;

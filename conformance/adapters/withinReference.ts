@@ -11,8 +11,8 @@
  * minibatchSgd runs, and tfjs autograd.
  */
 import type { ActivationName, DataSet, RowParamsData } from '../../accelerated/model.js';
-import { expectClose, expectMatrixClose, expectParamsClose, type Site } from '../oracles/compare.js';
 import type { OperationName } from '../core/interface.js';
+import { expectClose, expectMatrixClose, expectParamsClose, type Site } from '../oracles/compare.js';
 import { expectForwardBatch, expectLoss, expectMeanGradient, expectTraining } from '../oracles/oracle.js';
 import { toleranceProfile } from '../oracles/tolerances.js';
 import { fromRowMajor } from './rowMajor.js';
@@ -34,9 +34,15 @@ function arithmeticOf(backend: string, extraResidualRoundings = 0): { precision:
   return { precision: { ...p, div: p.div + extraResidualRoundings * p.op } };
 }
 
-const site = (specId: string, operation: OperationName, quantity: string, layer?: number): Site => ({ specId, operation, quantity, ...(layer !== undefined && { layer }) });
+const site = (specId: string, operation: OperationName, quantity: string, layer?: number): Site => ({
+  specId,
+  operation,
+  quantity,
+  ...(layer !== undefined && { layer }),
+});
 /** `prefix` + W[k] or b[k], e.g. '∂J/∂W[2]', 'θ after 3 steps: b[1]'. */
-const paramSites = (specId: string, operation: OperationName, prefix: string) => (which: 'W' | 'b', k: number) => site(specId, operation, `${prefix}${which}[${k}]`, k);
+const paramSites = (specId: string, operation: OperationName, prefix: string) => (which: 'W' | 'b', k: number) =>
+  site(specId, operation, `${prefix}${which}[${k}]`, k);
 const notesOrientation = (t: RowParamsData) => fromRowMajor({ W: t.W, b: t.b });
 
 /** ∇J(θ), the mean gradient over all n rows (1/dataset-gradient; eq. 1.5 with the batch of all indices), row-major. */
@@ -52,8 +58,17 @@ export function expectOutputsAndLossWithinReference(problem: RowProblem, got: { 
   const { params, activation, data } = problem;
   const arithmetic = arithmeticOf(backend);
   const theta = notesOrientation(params);
-  const Z = expectForwardBatch(arithmetic, theta, activation, data.X.map((row) => [...row])).Z;
-  expectMatrixClose(site('2.12', 'forwardBatch', 'h_θ(x^{(i)})'), Z[Z.length - 1]!, got.outputs.map((o) => [o]));
+  const Z = expectForwardBatch(
+    arithmetic,
+    theta,
+    activation,
+    data.X.map((row) => [...row]),
+  ).Z;
+  expectMatrixClose(
+    site('2.12', 'forwardBatch', 'h_θ(x^{(i)})'),
+    Z[Z.length - 1]!,
+    got.outputs.map((o) => [o]),
+  );
   expectClose(site('1.2', 'loss', 'J(θ)'), expectLoss(arithmetic, theta, activation, data).mean, got.loss);
 }
 
@@ -67,7 +82,11 @@ export function expectTrainingWithinReference(
 ): void {
   const { params, activation, data } = problem;
   const expected = expectTraining(arithmeticOf(backend), notesOrientation(params), activation, data, batches, alpha);
-  expectParamsClose(paramSites('1.5', 'train', `θ after ${batches.length} steps: `), expected.params[expected.params.length - 1]!, notesOrientation(got.trained));
+  expectParamsClose(
+    paramSites('1.5', 'train', `θ after ${batches.length} steps: `),
+    expected.params[expected.params.length - 1]!,
+    notesOrientation(got.trained),
+  );
   if (got.losses.length !== expected.losses.length) throw new Error(`expected ${expected.losses.length} losses, got ${got.losses.length}`);
   expected.losses.forEach((e, t) => expectClose(site('1.5', 'train', `J(θ) after step ${t + 1}`), e, got.losses[t]));
 }

@@ -7,10 +7,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import manifestJson from '../../fixtures/manifest.json' with { type: 'json' };
+import { type Check, type CheckContext, CheckFailure } from '../core/check.js';
 import type { FixtureFile, FixtureOperation, FixtureVector, Manifest } from '../core/fixtureTypes.js';
-import { CheckFailure, type Check, type CheckContext } from '../core/check.js';
-import { expectClose, expectMatrixClose, expectParamsClose, expectVectorClose, type Site } from '../oracles/compare.js';
 import type { ForwardBatchRequest, ForwardBatchResult, ForwardResult, LossResult, NetParams, TrainResult } from '../core/interface.js';
+import { expectClose, expectMatrixClose, expectParamsClose, expectVectorClose, type Site } from '../oracles/compare.js';
 
 const manifest = manifestJson as unknown as Manifest;
 
@@ -50,7 +50,13 @@ const PARAMS_SITES: Partial<Record<FixtureOperation, { specId: string; quantity:
 /** Compares one answer with a vector's expected value, quantity by quantity, layer by layer. */
 function compare(v: FixtureVector, tolerance: unknown, got: unknown): void {
   const reproducer = { operation: v.operation, request: v.request };
-  const site = (specId: string, quantity: string, layer?: number): Site => ({ specId, operation: v.operation, quantity, ...(layer !== undefined && { layer }), reproducer });
+  const site = (specId: string, quantity: string, layer?: number): Site => ({
+    specId,
+    operation: v.operation,
+    quantity,
+    ...(layer !== undefined && { layer }),
+    reproducer,
+  });
   const paramsSite = (which: 'W' | 'b', k: number): Site => {
     const at = PARAMS_SITES[v.operation]!;
     return site(at.specId, `${at.quantity}${which}[${k}]`, k);

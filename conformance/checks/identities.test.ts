@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { corrupted, expectAllPass, reference, runCheck } from '../testing/checkTesting.js';
+import { transpose } from '../../numerics/plain.js';
 import type { Implementation, Operations } from '../core/interface.js';
 import type { CheckResult } from '../core/runner.js';
-import { transpose } from '../../numerics/plain.js';
+import { corrupted, expectAllPass, reference, runCheck } from '../testing/checkTesting.js';
 import { identityChecks } from './identities.js';
 
 const ref = reference;
@@ -14,7 +14,6 @@ function expectMismatch(result: CheckResult, fields: Record<string, unknown>): v
   expect(result.mismatch).toMatchObject(fields);
   expect(result.message).toContain(String(result.mismatch?.specId));
 }
-
 
 describe('identity checks', () => {
   it('[2.16, 2.17, 2.18, 2.19, 2.20, 2.21, 1/dataset-gradient, 4/per-example-z, 4/row-major-conversion] pass on the reference', async () => {
@@ -94,7 +93,10 @@ describe('identity checks', () => {
         let params = r.params;
         for (const batch of r.batches) {
           const g = await ops.meanGradient({ ...r, batch });
-          params = { W: params.W.map((W, k) => W.map((row, i) => row.map((v, j) => v - r.alpha * g.W[k]![i]![j]!))), b: params.b.map((b, k) => b.map((v, i) => v - r.alpha * g.b[k]![i]!)) };
+          params = {
+            W: params.W.map((W, k) => W.map((row, i) => row.map((v, j) => v - r.alpha * g.W[k]![i]![j]!))),
+            b: params.b.map((b, k) => b.map((v, i) => v - r.alpha * g.b[k]![i]!)),
+          };
         }
         return { params };
       },
@@ -103,8 +105,15 @@ describe('identity checks', () => {
   });
 
   it('[4/row-major-conversion, 4.4] rejects a rows layout answered untransposed', async () => {
-    const bad = corrupted('untransposed', { forwardBatch: (r) => (r.layout === 'rows' ? ops.forwardBatch({ ...r, layout: 'columns', X: transpose(r.X) }) : ops.forwardBatch(r)) });
-    expectMismatch(await run(bad, 'identities/rows-transpose-columns'), { specId: '4/row-major-conversion', operation: 'forwardBatch', quantity: 'Z[1] (rows) vs Z[1]ᵀ (columns)', layer: 1 });
+    const bad = corrupted('untransposed', {
+      forwardBatch: (r) => (r.layout === 'rows' ? ops.forwardBatch({ ...r, layout: 'columns', X: transpose(r.X) }) : ops.forwardBatch(r)),
+    });
+    expectMismatch(await run(bad, 'identities/rows-transpose-columns'), {
+      specId: '4/row-major-conversion',
+      operation: 'forwardBatch',
+      quantity: 'Z[1] (rows) vs Z[1]ᵀ (columns)',
+      layer: 1,
+    });
   });
 
   it('[4/per-example-z, 4.2] rejects a batch forward whose bias is broadcast along the wrong axis', async () => {
@@ -117,6 +126,11 @@ describe('identity checks', () => {
         return { Z: [Z1, ...got.Z.slice(1)], A: got.A };
       },
     });
-    expectMismatch(await run(bad, 'identities/batch-column-is-forward'), { specId: '4/per-example-z', operation: 'forwardBatch', layer: 1, quantity: expect.stringMatching(/^Z\[1\] column \d+ vs z\[1\] of forward/) });
+    expectMismatch(await run(bad, 'identities/batch-column-is-forward'), {
+      specId: '4/per-example-z',
+      operation: 'forwardBatch',
+      layer: 1,
+      quantity: expect.stringMatching(/^Z\[1\] column \d+ vs z\[1\] of forward/),
+    });
   });
 });

@@ -8,16 +8,16 @@
  * (tolerances.ts#roundedOnceBound).
  */
 import fc from 'fast-check';
-import { exact, plus, rounded, times, ZERO, type Exact } from '../../numerics/binary64.js';
-import { supported, type Check, type CheckContext } from '../core/check.js';
-import { quoteOf } from '../core/quote.js';
-import { alphaArb, batchesArb, problemArb, sizesArb, paramsArb, dataArb, type Problem } from '../core/cases.js';
-import { expectClose, expectMatrixClose, expectParamsClose, expectVectorClose, type Site } from '../oracles/compare.js';
-import type { Activation, DataSet, Matrix, NetParams, OperationName, Vector } from '../core/interface.js';
-import { expectForward, expectForwardBatch, expectMeanGradient, expectGradient, expectStep, expectTraining, type Expected } from '../oracles/oracle.js';
-import { forAll, forNamedCases } from '../core/property.js';
-import { betweenAnswers, roundedOnceBound } from '../oracles/tolerances.js';
+import { type Exact, exact, plus, rounded, times, ZERO } from '../../numerics/binary64.js';
 import { transpose } from '../../numerics/plain.js';
+import { alphaArb, batchesArb, dataArb, type Problem, paramsArb, problemArb, sizesArb } from '../core/cases.js';
+import { type Check, type CheckContext, supported } from '../core/check.js';
+import type { Activation, DataSet, Matrix, NetParams, OperationName, Vector } from '../core/interface.js';
+import { forAll, forNamedCases } from '../core/property.js';
+import { quoteOf } from '../core/quote.js';
+import { expectClose, expectMatrixClose, expectParamsClose, expectVectorClose, type Site } from '../oracles/compare.js';
+import { type Expected, expectForward, expectForwardBatch, expectGradient, expectMeanGradient, expectStep, expectTraining } from '../oracles/oracle.js';
+import { betweenAnswers, roundedOnceBound } from '../oracles/tolerances.js';
 import { paramSites } from './section1/optimizers.js';
 
 // ---- Exact arithmetic on binary64 values (numerics/binary64.ts): n·2^-s, rounded once by `rounded`. ----
@@ -71,7 +71,11 @@ function collapsed(params: NetParams): { W: Exact[]; b: Exact } {
   let b = exact(params.b[r - 1]![0]!);
   for (let k = r; k >= 1; k--) {
     const W = params.W[k - 1]!;
-    if (k < r) b = plus(b, P.reduce((s, p, i) => plus(s, times(p, exact(params.b[k - 1]![i]!))), ZERO));
+    if (k < r)
+      b = plus(
+        b,
+        P.reduce((s, p, i) => plus(s, times(p, exact(params.b[k - 1]![i]!))), ZERO),
+      );
     P = W[0]!.map((_, j) => P.reduce((s, p, i) => plus(s, times(p, exact(W[i]![j]!))), ZERO));
   }
   return { W: P, b };
@@ -82,19 +86,34 @@ async function checkCollapseOn(ctx: CheckContext, params: NetParams, x: Vector, 
   const reproducer = { operation: 'forward' as const, request };
   const got = await ctx.call('forward', request);
   const e = expectForward(ctx.tolerance, params, 'identity', x);
-  const site = (specId: string, quantity: string, layer?: number): Site => ({ specId, operation: 'forward', quantity, ...(layer !== undefined && { layer }), reproducer });
+  const site = (specId: string, quantity: string, layer?: number): Site => ({
+    specId,
+    operation: 'forward',
+    quantity,
+    ...(layer !== undefined && { layer }),
+    reproducer,
+  });
   const { W, b } = collapsed(params);
   const linear = affine(x, W, b);
-  expectClose(site(zeroBiasTwoLayer ? '2.19' : '2.20', zeroBiasTwoLayer ? 'h_θ(x) vs W[2]W[1]x' : 'h_θ(x) vs W̃x + b̃ (W̃ = W[r]···W[1])'), checkValue(linear, e.output.bound), got.output);
+  expectClose(
+    site(zeroBiasTwoLayer ? '2.19' : '2.20', zeroBiasTwoLayer ? 'h_θ(x) vs W[2]W[1]x' : 'h_θ(x) vs W̃x + b̃ (W̃ = W[r]···W[1])'),
+    checkValue(linear, e.output.bound),
+    got.output,
+  );
   if (!zeroBiasTwoLayer) return;
   const [z1, a1] = [e.z[0]!, e.a[0]!];
   expectShapedVector(site('2.17', 'z[1]', 1), z1.value, got.z?.[0]);
   expectShapedVector(site('2.17', 'a[1]', 1), a1.value, got.a?.[0]);
   // 2.17: a[1] = σ(z[1]) = z[1] for σ(z) = z; both answers are within their bounds of the same exact vector.
-  got.a[0]!.forEach((a, j) => expectClose(site('2.17', 'a[1] vs σ(z[1]) = z[1]', 1), { value: got.z[0]![j]!, bound: betweenAnswers(z1.bound[j]!, a1.bound[j]!) }, a, [j + 1]));
+  got.a[0]!.forEach((a, j) =>
+    expectClose(site('2.17', 'a[1] vs σ(z[1]) = z[1]', 1), { value: got.z[0]![j]!, bound: betweenAnswers(z1.bound[j]!, a1.bound[j]!) }, a, [j + 1]),
+  );
   // 2.16 / 2.18: h = W[2]a[1] and h = W[2]z[1] on the implementation's own a[1], z[1] (b[2] = 0).
   const row = params.W[1]![0]!;
-  for (const [specId, name, v, E] of [['2.16', 'a[1]', got.a[0]!, a1.bound], ['2.18', 'z[1]', got.z[0]!, z1.bound]] as const) {
+  for (const [specId, name, v, E] of [
+    ['2.16', 'a[1]', got.a[0]!, a1.bound],
+    ['2.18', 'z[1]', got.z[0]!, z1.bound],
+  ] as const) {
     const carried = row.reduce((s, w, j) => s + Math.abs(w) * E[j]!, 0);
     expectClose(site(specId, `h_θ(x) vs W[2]${name}`), checkValue(affine(row, v.map(exact)), betweenAnswers(e.output.bound, carried)), got.output);
   }
@@ -107,7 +126,13 @@ async function checkFeatureMapOn(ctx: CheckContext, params: NetParams, activatio
   const got = await ctx.call('forward', request);
   const e = expectForward(ctx.tolerance, params, activation, x);
   const r = params.W.length;
-  const site = (specId: string, quantity: string, layer?: number): Site => ({ specId, operation: 'forward', quantity, ...(layer !== undefined && { layer }), reproducer });
+  const site = (specId: string, quantity: string, layer?: number): Site => ({
+    specId,
+    operation: 'forward',
+    quantity,
+    ...(layer !== undefined && { layer }),
+    reproducer,
+  });
   let phi: readonly number[] = x;
   let phiBound: readonly number[] = x.map(() => 0);
   if (r > 1) {
@@ -120,7 +145,12 @@ async function checkFeatureMapOn(ctx: CheckContext, params: NetParams, activatio
   const head = affine(row, phi.map(exact), exact(params.b[r - 1]![0]!));
   expectClose(site('2.21', `h_θ(x) vs W[${r}]φ_β(x) + b[${r}]`), checkValue(head, betweenAnswers(e.output.bound, carried)), got.output);
   expectShapedVector(site('2/a0-ar', `a[${r}]`, r), e.a[r - 1]!.value, got.a?.[r - 1]);
-  expectClose(site('2/a0-ar', `a[${r}] vs h_θ(x)`, r), { value: got.output, bound: betweenAnswers(e.output.bound, e.a[r - 1]!.bound[0]!) }, got.a[r - 1]![0], [1]);
+  expectClose(
+    site('2/a0-ar', `a[${r}] vs h_θ(x)`, r),
+    { value: got.output, bound: betweenAnswers(e.output.bound, e.a[r - 1]!.bound[0]!) },
+    got.a[r - 1]![0],
+    [1],
+  );
 }
 
 // ---- Section 1: gradients and steps against each other. ----
@@ -144,7 +174,13 @@ async function checkDatasetGradientOn(ctx: CheckContext, { params, activation, d
     const total = bound;
     bound = perEntry(total, (pick) => betweenAnswers(pick(total), pick(e.bound) / n));
   }
-  const means = perEntry(bound, (pick) => checkValue(perExample.reduce((s, g) => plus(s, exact(pick(g))), ZERO), pick(bound), n));
+  const means = perEntry(bound, (pick) =>
+    checkValue(
+      perExample.reduce((s, g) => plus(s, exact(pick(g))), ZERO),
+      pick(bound),
+      n,
+    ),
+  );
   const expected: Expected<NetParams> = {
     value: { W: means.W.map((W) => W.map((row) => row.map((m) => m.value))), b: means.b.map((v) => v.map((m) => m.value)) },
     bound: { W: means.W.map((W) => W.map((row) => row.map((m) => m.bound))), b: means.b.map((v) => v.map((m) => m.bound)) },
@@ -153,7 +189,16 @@ async function checkDatasetGradientOn(ctx: CheckContext, { params, activation, d
 }
 
 /** Two θ-shaped answers to the same update: `other` (validated first) is the expected side, `got` is judged. */
-function expectSameUpdate(specId: string, operation: OperationName, request: unknown, otherOperation: OperationName, otherRequest: unknown, bound: NetParams, other: unknown, got: unknown): void {
+function expectSameUpdate(
+  specId: string,
+  operation: OperationName,
+  request: unknown,
+  otherOperation: OperationName,
+  otherRequest: unknown,
+  bound: NetParams,
+  other: unknown,
+  got: unknown,
+): void {
   expectShapedParams(paramSites(specId, otherOperation, { operation: otherOperation, request: otherRequest }), bound, other);
   expectParamsClose(paramSites(specId, operation, { operation, request }), { value: other, bound: sumBounds(bound, bound) }, got);
 }
@@ -165,7 +210,13 @@ interface StepProblem extends Problem {
 
 const stepProblemArb = (activations: readonly Activation[]): fc.Arbitrary<StepProblem> =>
   problemArb(activations).chain((p) =>
-    fc.record({ params: fc.constant(p.params), activation: fc.constant(p.activation), data: fc.constant(p.data), index: fc.integer({ min: 0, max: p.data.y.length - 1 }), alpha: alphaArb }),
+    fc.record({
+      params: fc.constant(p.params),
+      activation: fc.constant(p.activation),
+      data: fc.constant(p.data),
+      index: fc.integer({ min: 0, max: p.data.y.length - 1 }),
+      alpha: alphaArb,
+    }),
   );
 
 // ---- Section 4: the batch forward against itself and against the per-example forward. ----
@@ -181,10 +232,22 @@ async function checkRowsAreColumnsOn(ctx: CheckContext, p: Problem): Promise<voi
   for (let k = 1; k <= params.W.length; k++) {
     for (const q of ['Z', 'A'] as const) {
       const E = e[q][k - 1]!;
-      const columnSite: Site = { specId: '4/row-major-conversion', operation: 'forwardBatch', quantity: `${q}[${k}] (columns)`, layer: k, reproducer: { operation: 'forwardBatch', request: columnsRequest } };
+      const columnSite: Site = {
+        specId: '4/row-major-conversion',
+        operation: 'forwardBatch',
+        quantity: `${q}[${k}] (columns)`,
+        layer: k,
+        reproducer: { operation: 'forwardBatch', request: columnsRequest },
+      };
       const C = columns[q]?.[k - 1];
       expectShapedMatrix(columnSite, transpose(E.value), C);
-      const site: Site = { specId: '4/row-major-conversion', operation: 'forwardBatch', quantity: `${q}[${k}] (rows) vs ${q}[${k}]ᵀ (columns)`, layer: k, reproducer: { operation: 'forwardBatch', request: rowsRequest } };
+      const site: Site = {
+        specId: '4/row-major-conversion',
+        operation: 'forwardBatch',
+        quantity: `${q}[${k}] (rows) vs ${q}[${k}]ᵀ (columns)`,
+        layer: k,
+        reproducer: { operation: 'forwardBatch', request: rowsRequest },
+      };
       expectMatrixClose(site, { value: transpose(C), bound: E.bound.map((row) => row.map((b) => betweenAnswers(b, b))) }, rows[q]?.[k - 1], `B x m${k}`);
     }
   }
@@ -198,19 +261,36 @@ async function checkColumnIsForwardOn(ctx: CheckContext, p: Problem): Promise<vo
   const batch = await ctx.call('forwardBatch', request);
   const e = expectForwardBatch(ctx.tolerance, params, activation, examples);
   const layers = Array.from({ length: params.W.length }, (_, i) => i + 1);
-  const columnSite = (Q: 'Z' | 'A', k: number): Site => ({ specId: k === 1 && Q === 'Z' ? '4/per-example-z' : '4/multi-layer', operation: 'forwardBatch', quantity: `${Q}[${k}]`, layer: k, reproducer });
+  const columnSite = (Q: 'Z' | 'A', k: number): Site => ({
+    specId: k === 1 && Q === 'Z' ? '4/per-example-z' : '4/multi-layer',
+    operation: 'forwardBatch',
+    quantity: `${Q}[${k}]`,
+    layer: k,
+    reproducer,
+  });
   for (const k of layers) for (const Q of ['Z', 'A'] as const) expectShapedMatrix(columnSite(Q, k), transpose(e[Q][k - 1]!.value), batch[Q]?.[k - 1]);
   for (const [i, x] of examples.entries()) {
     const forwardRequest = { params, activation, x };
     const one = await ctx.call('forward', forwardRequest);
     const f = expectForward(ctx.tolerance, params, activation, x);
     for (const k of layers) {
-      for (const [q, Q] of [['z', 'Z'], ['a', 'A']] as const) {
+      for (const [q, Q] of [
+        ['z', 'Z'],
+        ['a', 'A'],
+      ] as const) {
         const single = one[q]?.[k - 1];
-        expectShapedVector({ ...columnSite(Q, k), operation: 'forward', quantity: `${q}[${k}]`, reproducer: { operation: 'forward', request: forwardRequest } }, f[q][k - 1]!.value, single);
+        expectShapedVector(
+          { ...columnSite(Q, k), operation: 'forward', quantity: `${q}[${k}]`, reproducer: { operation: 'forward', request: forwardRequest } },
+          f[q][k - 1]!.value,
+          single,
+        );
         const bound = f[q][k - 1]!.bound.map((b, j) => betweenAnswers(b, e[Q][k - 1]!.bound[i]![j]!));
         const column = batch[Q][k - 1]!.map((row) => row[i]);
-        expectVectorClose({ ...columnSite(Q, k), quantity: `${Q}[${k}] column ${i + 1} vs ${q}[${k}] of forward(x^{(${i + 1})})` }, { value: single, bound }, column);
+        expectVectorClose(
+          { ...columnSite(Q, k), quantity: `${Q}[${k}] column ${i + 1} vs ${q}[${k}] of forward(x^{(${i + 1})})` },
+          { value: single, bound },
+          column,
+        );
       }
     }
   }
@@ -277,7 +357,16 @@ export const identityChecks: Check[] = [
         const gdRequest = { params, activation, data, alpha };
         const mbRequest = { ...gdRequest, batch: allIndices(data) };
         const bound = expectStep(ctx.tolerance, params, activation, data, mbRequest.batch, alpha).bound;
-        expectSameUpdate('1.3', 'gdStep', gdRequest, 'minibatchStep', mbRequest, bound, await ctx.call('minibatchStep', mbRequest), await ctx.call('gdStep', gdRequest));
+        expectSameUpdate(
+          '1.3',
+          'gdStep',
+          gdRequest,
+          'minibatchStep',
+          mbRequest,
+          bound,
+          await ctx.call('minibatchStep', mbRequest),
+          await ctx.call('gdStep', gdRequest),
+        );
       });
       return { status: 'pass', message: summary };
     },
@@ -294,7 +383,16 @@ export const identityChecks: Check[] = [
         const sgdRequest = { params, activation, data, alpha, index };
         const mbRequest = { params, activation, data, alpha, batch: [index] };
         const bound = expectStep(ctx.tolerance, params, activation, data, [index], alpha).bound;
-        expectSameUpdate('1.4', 'sgdStep', sgdRequest, 'minibatchStep', mbRequest, bound, await ctx.call('minibatchStep', mbRequest), await ctx.call('sgdStep', sgdRequest));
+        expectSameUpdate(
+          '1.4',
+          'sgdStep',
+          sgdRequest,
+          'minibatchStep',
+          mbRequest,
+          bound,
+          await ctx.call('minibatchStep', mbRequest),
+          await ctx.call('sgdStep', sgdRequest),
+        );
       });
       return { status: 'pass', message: summary };
     },
@@ -322,7 +420,11 @@ export const identityChecks: Check[] = [
         }
         const run = await ctx.call('train', trainRequest);
         const bound = expected[expected.length - 1]!.bound;
-        expectParamsClose(paramSites('alg2.line3', 'train', { operation: 'train', request: trainRequest }), { value: plain(theta), bound: sumBounds(bound, bound) }, run.params);
+        expectParamsClose(
+          paramSites('alg2.line3', 'train', { operation: 'train', request: trainRequest }),
+          { value: plain(theta), bound: sumBounds(bound, bound) },
+          run.params,
+        );
       });
       return { status: 'pass', message: summary };
     },

@@ -1,16 +1,16 @@
 /** Every check of the suite, in the notes' order (Sections 1 to 4), then the fixture vectors. */
 import type { Check } from '../core/check.js';
-import { batchChecks } from './section4/batch.js';
-import { conventionChecks } from './section3/conventions.js';
 import { fixtureChecks } from './fixtures.js';
-import { forwardChecks } from './section2/forward.js';
-import { gradientChecks } from './section3/gradient.js';
 import { identityChecks } from './identities.js';
 import { lossChecks } from './section1/loss.js';
-import { networkChecks } from './section3/networks.js';
 import { optimizerChecks } from './section1/optimizers.js';
 import { samplingChecks } from './section1/sampling.js';
+import { forwardChecks } from './section2/forward.js';
 import { section2Checks } from './section2/networks.js';
+import { conventionChecks } from './section3/conventions.js';
+import { gradientChecks } from './section3/gradient.js';
+import { networkChecks } from './section3/networks.js';
+import { batchChecks } from './section4/batch.js';
 
 export const CHECKS: readonly Check[] = [
   ...lossChecks, // Section 1: eq. 1.1-1.2

@@ -4,7 +4,7 @@
  * depth 1 to 5, n ≠ B ≠ m so a bias broadcast along the wrong axis cannot hide, |z| = 1000).
  */
 import fc from 'fast-check';
-import { matrixOf, sizesArb, vectorOf, type ShapeOptions as LayerShape } from '../../reference/testing/plainArbitraries.js';
+import { type ShapeOptions as LayerShape, matrixOf, sizesArb, vectorOf } from '../../reference/testing/plainArbitraries.js';
 import type { Activation, DataSet, NetParams } from './interface.js';
 
 export interface Problem {
@@ -62,7 +62,10 @@ export function problemArb(activations: readonly Activation[], options: ShapeOpt
 
 /** A problem plus a batch of distinct 0-based indices (1 ≤ B ≤ n), in random order. */
 export function batchArb(n: number): fc.Arbitrary<number[]> {
-  return fc.shuffledSubarray(Array.from({ length: n }, (_, i) => i), { minLength: 1 });
+  return fc.shuffledSubarray(
+    Array.from({ length: n }, (_, i) => i),
+    { minLength: 1 },
+  );
 }
 
 /** The batches of a training run on n examples: 2 to 5 iterations, a batchArb each. */
@@ -96,7 +99,13 @@ export function fixedParams(sizes: readonly number[]): NetParams {
  * case is about broadcasting; data are ramps so that no two examples coincide.
  */
 export function namedCases(activation: Activation): NamedCase[] {
-  const make = (name: string, why: string, sizes: number[], n: number): NamedCase => ({ name, why, params: fixedParams(sizes), activation, data: rampData(n, sizes[0]!) });
+  const make = (name: string, why: string, sizes: number[], n: number): NamedCase => ({
+    name,
+    why,
+    params: fixedParams(sizes),
+    activation,
+    data: rampData(n, sizes[0]!),
+  });
   return [
     make('non-square', 'W^{[k]} of shape m_k×m_{k−1} with m_k ≠ m_{k−1}: a transposed weight shows', [3, 5, 2, 1], 4),
     make('width-1', 'hidden layers of one unit: a squeezed dimension shows', [1, 1, 1, 1], 3),
@@ -113,7 +122,16 @@ export function namedCases(activation: Activation): NamedCase[] {
  */
 export function kinkCase(): { params: NetParams; x: number[]; y: number } {
   return {
-    params: { W: [[[1, -1], [0.5, -0.25]], [[2, -3]]], b: [[0, -0.25], [0.5]] },
+    params: {
+      W: [
+        [
+          [1, -1],
+          [0.5, -0.25],
+        ],
+        [[2, -3]],
+      ],
+      b: [[0, -0.25], [0.5]],
+    },
     x: [1, 1],
     y: -1.5,
   };

@@ -4,8 +4,9 @@
  * on: it sees only ctx.call (the interface's operations, guarded) and the implementation's
  * declarations (dtype, activations, conventions).
  */
-import type { Activation, Implementation, OperationName, Operations } from './interface.js';
+
 import type { ToleranceProfile } from '../oracles/tolerances.js';
+import type { Activation, Implementation, OperationName, Operations } from './interface.js';
 
 export const STATUSES = ['pass', 'fail', 'not-implemented', 'convention', 'expected-fail', 'unexpected-pass'] as const;
 export type Status = (typeof STATUSES)[number];

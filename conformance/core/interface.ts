@@ -10,8 +10,8 @@
  * Example indices are 0-based (the notes' j ∈ {1..n} is index j − 1).
  */
 
-import { ACTIVATION_NAMES, type ActivationName } from '../../spec/activations.js';
 import type { DataSet, Matrix, NetParams, Vector } from '../../numerics/plain.js';
+import { ACTIVATION_NAMES, type ActivationName } from '../../spec/activations.js';
 
 /** The plain data of the interface, in the notes' orientation (numerics/plain.ts): NetParams, DataSet, Matrix, Vector. */
 export type { DataSet, Matrix, NetParams, Vector } from '../../numerics/plain.js';

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CheckFailure, OutsideDomain, type Check } from './check.js';
-import type { DataSet } from './interface.js';
+import { identityChecks } from '../checks/identities.js';
+import { optimizerChecks } from '../checks/section1/optimizers.js';
 import { expectTraining } from '../oracles/oracle.js';
+import { toleranceProfile } from '../oracles/tolerances.js';
+import { reference, runCheck } from '../testing/checkTesting.js';
+import { type Check, CheckFailure, OutsideDomain } from './check.js';
+import type { DataSet } from './interface.js';
 import { forAll } from './property.js';
 import { runChecks } from './runner.js';
-import { reference, runCheck } from '../testing/checkTesting.js';
-import { toleranceProfile } from '../oracles/tolerances.js';
-import { optimizerChecks } from '../checks/section1/optimizers.js';
-import { identityChecks } from '../checks/identities.js';
 
 const float64 = toleranceProfile({ dtype: 'float64' });
 
@@ -37,7 +37,16 @@ describe('random cases outside the domain', () => {
   });
 
   it('never become the counterexample while a real failure is shrunk', async () => {
-    const [result] = await runChecks(reference, [probe((n) => n < 10, (n) => n >= 10)], { runs: 30 });
+    const [result] = await runChecks(
+      reference,
+      [
+        probe(
+          (n) => n < 10,
+          (n) => n >= 10,
+        ),
+      ],
+      { runs: 30 },
+    );
     expect(result!.status).toBe('fail');
     // the smallest failing case is 10: the cases below it are outside the domain, not failures
     expect(result!.message).toMatch(/^case 10 is wrong \[rerun with --seed 229; shrunk \d+ times\]$/);
@@ -62,7 +71,9 @@ describe('random cases outside the domain', () => {
     };
     const [result] = await runChecks(reference, [slow], { runs: 30, checkTimeoutMs: 1000 });
     expect(result!.status).toBe('fail');
-    expect(result!.message).toMatch(/^case \d+ is wrong \[seed 229, not fully shrunk\] \[shrinking stopped: no result within 1000 ms \(the per-check limit, --check-timeout\)\]$/);
+    expect(result!.message).toMatch(
+      /^case \d+ is wrong \[seed 229, not fully shrunk\] \[shrinking stopped: no result within 1000 ms \(the per-check limit, --check-timeout\)\]$/,
+    );
     expect(result!.reproducer).toMatchObject({ operation: 'forward', request: { n: expect.any(Number) } });
   });
 
@@ -98,7 +109,11 @@ describe('the oracle refuses cases it cannot judge', () => {
     [1, 25],
   ] as const) {
     it(`[alg2.line3, 1.5] the reference passes optimizers/train and identities/train-is-steps at seed ${seed}, ${runs} runs`, async () => {
-      const results = await runChecks(reference, [...optimizerChecks, ...identityChecks], { seed, runs, only: ['optimizers/train', 'identities/train-is-steps'] });
+      const results = await runChecks(reference, [...optimizerChecks, ...identityChecks], {
+        seed,
+        runs,
+        only: ['optimizers/train', 'identities/train-is-steps'],
+      });
       expect(results).toHaveLength(2);
       for (const r of results) expect(r.status, `${r.check}: ${r.message}`).toBe('pass');
     });

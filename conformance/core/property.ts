@@ -3,9 +3,9 @@
  * smallest failing one, reported with the seed and path that replay it (`--seed`).
  */
 import fc from 'fast-check';
-import { namedCases, type NamedCase } from './cases.js';
-import { CheckFailure, OutsideDomain, supported, type CheckContext, type Replay } from './check.js';
 import { DOMAIN_LIMIT } from '../oracles/tolerances.js';
+import { type NamedCase, namedCases } from './cases.js';
+import { type CheckContext, CheckFailure, OutsideDomain, type Replay, supported } from './check.js';
 
 /**
  * Runs `body` on the hand-made cases (cases.ts#namedCases) of every activation the implementation
@@ -49,16 +49,24 @@ export async function forAll<T>(ctx: CheckContext, arb: fc.Arbitrary<T>, body: (
         if (error.unanswered || error.unsupported) unanswered = error;
         const ratio = toleranceRatio(error);
         if (ratio !== undefined && (worst === undefined || ratio > worst.ratio)) worst = { ratio, message: error.message };
-        if (!error.unanswered && !error.unsupported) ctx.found?.(new CheckFailure(`${error.message} [seed ${ctx.seed}, not fully shrunk]`, error.mismatch, error.reproducer, false, false, undefined, error.specIds));
+        if (!error.unanswered && !error.unsupported)
+          ctx.found?.(
+            new CheckFailure(`${error.message} [seed ${ctx.seed}, not fully shrunk]`, error.mismatch, error.reproducer, false, false, undefined, error.specIds),
+          );
       }
       throw error;
     }
   };
   const details = await fc.check(fc.asyncProperty(arb, guarded), { seed: ctx.seed, numRuns: ctx.runs, endOnFailure: false });
-  const discarded = details.numSkips > 0 ? `; ${details.numSkips} more drawn and discarded: outside the domain the reference computes (|v| ≤ ${DOMAIN_LIMIT.toPrecision(2)})` : '';
+  const discarded =
+    details.numSkips > 0
+      ? `; ${details.numSkips} more drawn and discarded: outside the domain the reference computes (|v| ≤ ${DOMAIN_LIMIT.toPrecision(2)})`
+      : '';
   if (!details.failed) return `${details.numRuns} random cases (seed ${ctx.seed}${discarded})`;
   if (details.counterexample === null) {
-    throw new Error(`only ${details.numRuns} of ${ctx.runs} random cases could be drawn inside the domain${discarded} (seed ${ctx.seed}): a fault of the suite's case generator, not of the implementation`);
+    throw new Error(
+      `only ${details.numRuns} of ${ctx.runs} random cases could be drawn inside the domain${discarded} (seed ${ctx.seed}): a fault of the suite's case generator, not of the implementation`,
+    );
   }
   const replay: Replay = { seed: details.seed, path: details.counterexamplePath ?? '', shrinks: details.numShrinks };
   const error = details.errorInstance;
@@ -66,7 +74,21 @@ export async function forAll<T>(ctx: CheckContext, arb: fc.Arbitrary<T>, body: (
     if (error.unanswered || error.unsupported) throw error;
     const ratio = toleranceRatio(error);
     const farther = worst !== undefined && ratio !== undefined && worst.ratio > 2 * ratio ? `; the largest error seen before shrinking: ${worst.message}` : '';
-    throw new CheckFailure(`${error.message}${farther} [rerun with --seed ${details.seed}; shrunk ${details.numShrinks} times]`, error.mismatch, error.reproducer, false, false, replay);
+    throw new CheckFailure(
+      `${error.message}${farther} [rerun with --seed ${details.seed}; shrunk ${details.numShrinks} times]`,
+      error.mismatch,
+      error.reproducer,
+      false,
+      false,
+      replay,
+    );
   }
-  throw new CheckFailure(`${error instanceof Error ? error.message : String(error)} [rerun with --seed ${details.seed}]`, undefined, undefined, false, false, replay);
+  throw new CheckFailure(
+    `${error instanceof Error ? error.message : String(error)} [rerun with --seed ${details.seed}]`,
+    undefined,
+    undefined,
+    false,
+    false,
+    replay,
+  );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { referenceImplementation } from '../adapters/reference.js';
-import { CheckFailure, type Check } from './check.js';
+import { type Check, CheckFailure } from './check.js';
 import type { Implementation } from './interface.js';
 import { failed, runChecks, selected } from './runner.js';
 
@@ -39,7 +39,11 @@ describe('runner', () => {
     const rejecting = forwardOnly(reference, () => Promise.reject(new Error('lost')));
     const silent = forwardOnly(reference, () => undefined as never);
     const results = await Promise.all([throwing, rejecting, silent].map((impl) => runChecks(impl, [probe, probe])));
-    expect(results.map((r) => r.map((x) => x.status))).toEqual([['fail', 'fail'], ['fail', 'fail'], ['fail', 'fail']]);
+    expect(results.map((r) => r.map((x) => x.status))).toEqual([
+      ['fail', 'fail'],
+      ['fail', 'fail'],
+      ['fail', 'fail'],
+    ]);
     expect(results.map((r) => r[0]!.message)).toEqual(['forward failed: boom', 'forward failed: lost', 'forward returned undefined instead of an answer']);
     expect(results[0]![0]!.reproducer).toEqual({ operation: 'forward', request: { params: { W: [[[1]]], b: [[0]] }, activation: 'relu', x: [1] } });
   });
@@ -52,7 +56,10 @@ describe('runner', () => {
 
   it('reports known failures as expected-fail, and a fixed one as unexpected-pass (which fails the run)', async () => {
     const failing: Check = { ...probe, id: 'probe/fails', run: () => Promise.reject(new CheckFailure('2.12: wrong')) };
-    const expectations = new Map([['probe/fails', 'issue 7'], ['probe/forward', 'flaky adapter']]);
+    const expectations = new Map([
+      ['probe/fails', 'issue 7'],
+      ['probe/forward', 'flaky adapter'],
+    ]);
     const results = await runChecks(reference, [failing, probe], { expectations });
     expect(results.map((r) => r.status)).toEqual(['expected-fail', 'unexpected-pass']);
     expect(results[1]!.message).toContain('flaky adapter');

@@ -3,9 +3,20 @@
  * CheckFailure fails with its message; any other throw (the implementation crashed, answered
  * garbage, or the check itself broke) also fails, with the reason, and the run goes on.
  */
-import { CheckFailure, ImplementationFault, NotSupported, type Check, type CheckContext, type Mismatch, type Replay, type Reproducer, type Status } from './check.js';
-import { capabilities, type Activation, type Implementation, type OperationName } from './interface.js';
+
 import { toleranceProfile } from '../oracles/tolerances.js';
+import {
+  type Check,
+  type CheckContext,
+  CheckFailure,
+  ImplementationFault,
+  type Mismatch,
+  NotSupported,
+  type Replay,
+  type Reproducer,
+  type Status,
+} from './check.js';
+import { type Activation, capabilities, type Implementation, type OperationName } from './interface.js';
 
 export interface RunOptions {
   /** Demand the notes' conventions (ReLU'(0) = 1). */
@@ -68,7 +79,13 @@ export function verifiable(ids: readonly string[], impl: Pick<Implementation, 'a
 export const DEFAULT_SEED = 229;
 export const DEFAULT_RUNS = 25;
 
-const pattern = (p: string): RegExp => new RegExp(`^${p.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+const pattern = (p: string): RegExp =>
+  new RegExp(
+    `^${p
+      .split('*')
+      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 
 /** Whether `check` is selected by `only` (its id or any of its spec ids matches a pattern). */
 export function selected(check: Check, only: readonly string[] | undefined): boolean {
@@ -118,7 +135,13 @@ function contextFor(impl: Implementation, options: RunOptions, state: RunState):
       try {
         answer = await fn.call(impl.operations, request);
       } catch (error) {
-        throw new CheckFailure(`${operation} failed: ${describe(error)}`, undefined, { operation, request }, error instanceof ImplementationFault, error instanceof NotSupported);
+        throw new CheckFailure(
+          `${operation} failed: ${describe(error)}`,
+          undefined,
+          { operation, request },
+          error instanceof ImplementationFault,
+          error instanceof NotSupported,
+        );
       }
       if (answer === undefined || answer === null) {
         throw new CheckFailure(`${operation} returned ${String(answer)} instead of an answer`, undefined, { operation, request });
@@ -184,7 +207,17 @@ async function runOne(check: Check, impl: Implementation, options: RunOptions): 
     }
   }
   const durationMs = performance.now() - started;
-  return { ...base, status, message, durationMs, verdictSpecIds, ...(state.seeded && { seeded: true as const }), ...(mismatch && { mismatch }), ...(reproducer && { reproducer }), ...(replay && { replay }) };
+  return {
+    ...base,
+    status,
+    message,
+    durationMs,
+    verdictSpecIds,
+    ...(state.seeded && { seeded: true as const }),
+    ...(mismatch && { mismatch }),
+    ...(reproducer && { reproducer }),
+    ...(replay && { replay }),
+  };
 }
 
 /** Runs the selected checks on `impl`, in order, one at a time. Does not close `impl`. */

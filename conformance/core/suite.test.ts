@@ -47,7 +47,9 @@ describe('runSuite', () => {
     const stop = (): never => {
       throw new Error('progress callback broke');
     };
-    await expect(runSuite([forwardOnly('a', closed, 'also broken'), forwardOnly('b', closed)], { checks: [passing], onResult: stop })).rejects.toThrow('progress callback broke');
+    await expect(runSuite([forwardOnly('a', closed, 'also broken'), forwardOnly('b', closed)], { checks: [passing], onResult: stop })).rejects.toThrow(
+      'progress callback broke',
+    );
     expect(closed).toEqual(['a', 'b']);
   });
 });

@@ -3,10 +3,11 @@
  * implementation in turn, one implementation at a time (tfjs backends share global state), each
  * closed at the end whatever happened.
  */
-import type { Check } from './check.js';
+
 import { CHECKS } from '../checks/index.js';
+import type { Check } from './check.js';
 import type { Implementation } from './interface.js';
-import { runChecks, type CheckResult, type RunOptions } from './runner.js';
+import { type CheckResult, type RunOptions, runChecks } from './runner.js';
 
 export interface SuiteOptions extends RunOptions {
   /** The checks to run (default: CHECKS). */

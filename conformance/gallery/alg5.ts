@@ -4,8 +4,9 @@
  * implementations declare ReLU only. Lines 1 and 4 as printed cannot run (they read a z^{[r]} or
  * a δ^{[k−1]} that no line computed): those implementations fail by throwing.
  */
+
+import { type Algorithm5PrintedLine, type Algorithm5Result, algorithm5WithPrintedLines } from '../../reference/asPrinted.js';
 import { columnVector, toRows } from '../../reference/matrix.js';
-import { algorithm5WithPrintedLines, type Algorithm5PrintedLine, type Algorithm5Result } from '../../reference/asPrinted.js';
 import type { Matrix as MathMatrix } from '../../reference/numeric.js';
 import { toParams } from '../adapters/reference.js';
 import type { NetParams, Vector } from '../core/interface.js';

@@ -6,7 +6,18 @@
  * (gallery.test.ts), which shows each entry fails because of its own part.
  */
 import { referenceImplementation } from '../adapters/reference.js';
-import type { Activation, Conventions, Dtype, ForwardBatchRequest, ForwardBatchResult, ForwardResult, Implementation, NetParams, Operations, Vector } from '../core/interface.js';
+import type {
+  Activation,
+  Conventions,
+  Dtype,
+  ForwardBatchRequest,
+  ForwardBatchResult,
+  ForwardResult,
+  Implementation,
+  NetParams,
+  Operations,
+  Vector,
+} from '../core/interface.js';
 import { ACTIVATIONS } from '../core/interface.js';
 import { mapParams, sumParams } from './params.js';
 
@@ -88,7 +99,19 @@ export function compose(name: string, replaced: Partial<Parts>, declared: Declar
       gradient: ({ params, activation, x, y }) => p.gradient(params, activation, x, y),
       meanGradient: ({ params, activation, data, batch }) => p.mean(grads(params, activation, data.X, data.y, batch)),
       gdStep: ({ params, activation, data, alpha }) =>
-        p.update(params, p.mean(grads(params, activation, data.X, data.y, data.y.map((_, i) => i))), alpha),
+        p.update(
+          params,
+          p.mean(
+            grads(
+              params,
+              activation,
+              data.X,
+              data.y,
+              data.y.map((_, i) => i),
+            ),
+          ),
+          alpha,
+        ),
       sgdStep: ({ params, activation, data, index, alpha }) => {
         const j = p.sgdExample(index, data.y.length);
         return p.update(params, p.gradient(params, activation, example(data.X, j), data.y[j]!), alpha);

@@ -2,7 +2,7 @@
 import { reluPrime } from '../../reference/activations.js';
 import type { Activation } from '../core/interface.js';
 import { compose } from './compose.js';
-import { CORRECT_HOOKS, handwritten, type Hooks } from './handwritten.js';
+import { CORRECT_HOOKS, type Hooks, handwritten } from './handwritten.js';
 import type { GalleryEntry } from './types.js';
 
 /** σ' wrong for `activation` only, right for the others. */
@@ -14,7 +14,14 @@ export const DERIVATIVE_ENTRIES: readonly GalleryEntry[] = [
   {
     impl: compose('bad: sigmoid′ = σ', handwritten(primeFor('sigmoid', (_z, a) => a))),
     bug: "sigmoid'(z) computed as σ(z) instead of σ(z)(1 − σ(z))",
-    caughtBy: ['gradient/named-cases', 'gradient/high-precision', 'gradient/random', 'gradient/finite-differences', 'networks/sigma-prime/sigmoid', 'networks/extreme-gradient/sigmoid'],
+    caughtBy: [
+      'gradient/named-cases',
+      'gradient/high-precision',
+      'gradient/random',
+      'gradient/finite-differences',
+      'networks/sigma-prime/sigmoid',
+      'networks/extreme-gradient/sigmoid',
+    ],
     specIdBy: { 'networks/sigma-prime/sigmoid': '3.4/sigma-prime', 'networks/extreme-gradient/sigmoid': '3.4/sigma-prime' },
     specId: 'alg5.line4',
   },
@@ -27,15 +34,31 @@ export const DERIVATIVE_ENTRIES: readonly GalleryEntry[] = [
   },
   {
     impl: compose('bad: ReLU′ = 0', handwritten(primeFor('relu', () => 0))),
-    bug: "ReLU' taken as 0 everywhere (\"ReLU is piecewise constant\"): no gradient reaches the hidden layers",
-    caughtBy: ['gradient/named-cases', 'gradient/high-precision', 'gradient/random', 'gradient/finite-differences', 'networks/one-neuron-gradient', 'networks/two-layer-gradient', 'gradient/mean'],
+    bug: 'ReLU\' taken as 0 everywhere ("ReLU is piecewise constant"): no gradient reaches the hidden layers',
+    caughtBy: [
+      'gradient/named-cases',
+      'gradient/high-precision',
+      'gradient/random',
+      'gradient/finite-differences',
+      'networks/one-neuron-gradient',
+      'networks/two-layer-gradient',
+      'gradient/mean',
+    ],
     specIdBy: { 'networks/one-neuron-gradient': '3.2/grad-b', 'networks/two-layer-gradient': 'alg4.line3', 'gradient/mean': '1.5' },
     specId: 'alg5.line4',
   },
   {
     impl: compose('bad: ReLU′(a)', handwritten(primeFor('relu', (_z, a) => Number(reluPrime(a))))),
     bug: "ReLU' evaluated at a = ReLU(z) instead of z: with ReLU'(t) = 1{t ≥ 0} it is 1 everywhere and the mask is lost (as in erratum sec3.4-verify-z-from-a)",
-    caughtBy: ['gradient/named-cases', 'gradient/high-precision', 'gradient/random', 'gradient/finite-differences', 'networks/two-layer-gradient', 'networks/matrix-chain-rule', 'optimizers/gd-step'],
+    caughtBy: [
+      'gradient/named-cases',
+      'gradient/high-precision',
+      'gradient/random',
+      'gradient/finite-differences',
+      'networks/two-layer-gradient',
+      'networks/matrix-chain-rule',
+      'optimizers/gd-step',
+    ],
     specId: 'alg5.line4',
     specIdBy: { 'networks/two-layer-gradient': 'alg4.line3', 'networks/matrix-chain-rule': '3.15', 'optimizers/gd-step': '1.3' },
   },
@@ -47,4 +70,3 @@ export const DERIVATIVE_ENTRIES: readonly GalleryEntry[] = [
     layer: 1,
   },
 ];
-

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { referenceImplementation } from '../adapters/reference.js';
 import { CHECKS } from '../checks/index.js';
 import type { Implementation } from '../core/interface.js';
-import { failed, runChecks, type CheckResult } from '../core/runner.js';
+import { type CheckResult, failed, runChecks } from '../core/runner.js';
 import { compose } from './compose.js';
 import { handwritten } from './handwritten.js';
 import { GALLERY, type GalleryEntry } from './index.js';
@@ -18,7 +18,10 @@ const checkIds = new Set(CHECKS.map((c) => c.id));
 const caughtByAll = [...new Set(GALLERY.flatMap((e) => e.caughtBy))];
 
 const show = (results: readonly CheckResult[]): string =>
-  results.filter(failed).map((r) => `${r.check}: ${r.message}`).join('\n') || 'none failed';
+  results
+    .filter(failed)
+    .map((r) => `${r.check}: ${r.message}`)
+    .join('\n') || 'none failed';
 
 async function expectAllPass(impl: Implementation, only?: readonly string[]): Promise<void> {
   const results = await runChecks(impl, CHECKS, only && { only });
@@ -51,7 +54,10 @@ describe('[alg5.line2, alg5.line4, alg5.line5, 1.5] the gallery of known-bad imp
     for (const entry of GALLERY) {
       expect(entry.impl.name).toMatch(/^bad: /);
       expect(entry.caughtBy.length, entry.impl.name).toBeGreaterThan(0);
-      expect(entry.caughtBy.filter((id) => !checkIds.has(id)), entry.impl.name).toEqual([]);
+      expect(
+        entry.caughtBy.filter((id) => !checkIds.has(id)),
+        entry.impl.name,
+      ).toEqual([]);
     }
   });
 

@@ -120,7 +120,11 @@ export class Handwritten {
       forwardBatch: (request) => this.forwardBatch(request),
       exampleLoss: (o, y) => r(r(0.5 * r(o - r(y))) * r(o - r(y))),
       datasetLoss: (perExample) => r(perExample.reduce((s, J) => r(s + J), 0) / perExample.length),
-      mean: (gradients) => mapParams(gradients.reduce((s, g) => mapParams(s, (v, _, w) => r(v + w!), g)), (v) => r(v / gradients.length)),
+      mean: (gradients) =>
+        mapParams(
+          gradients.reduce((s, g) => mapParams(s, (v, _, w) => r(v + w!), g)),
+          (v) => r(v / gradients.length),
+        ),
       update: (params, g, c) => mapParams(params, (v, _, gv) => r(r(v) - r(r(c) * gv!)), g),
     };
   }

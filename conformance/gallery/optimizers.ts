@@ -12,7 +12,9 @@ export const OPTIMIZER_ENTRIES: readonly GalleryEntry[] = [
     specIdBy: { 'identities/dataset-gradient': '1/dataset-gradient', 'identities/gd-is-minibatch': '1.3', 'optimizers/gd-step': '1.3' },
   },
   {
-    impl: compose('bad: bias gradient summed', { mean: (gradients) => mapParams(sumParams(gradients), (v, which) => (which === 'W' ? v / gradients.length : v)) }),
+    impl: compose('bad: bias gradient summed', {
+      mean: (gradients) => mapParams(sumParams(gradients), (v, which) => (which === 'W' ? v / gradients.length : v)),
+    }),
     bug: 'the mean gradient divides ∂J/∂W by B but sums ∂J/∂b (the vectorized db = Δ·1 without /B)',
     caughtBy: ['gradient/mean', 'identities/dataset-gradient', 'optimizers/gd-step'],
     specIdBy: { 'identities/dataset-gradient': '1/dataset-gradient', 'optimizers/gd-step': '1.3' },

@@ -19,9 +19,16 @@ export interface Site {
   readonly reproducer?: Reproducer;
 }
 
-const show = (v: unknown): string => (typeof v === 'number' ? String(v) : v === undefined ? 'nothing' : JSON.stringify(v)?.slice(0, 80) ?? String(v));
+const show = (v: unknown): string => (typeof v === 'number' ? String(v) : v === undefined ? 'nothing' : (JSON.stringify(v)?.slice(0, 80) ?? String(v)));
 
-function fail(site: Site, element: readonly number[] | undefined, expected: number | string, got: number | string, detail: string, extra: Partial<Mismatch> = {}): never {
+function fail(
+  site: Site,
+  element: readonly number[] | undefined,
+  expected: number | string,
+  got: number | string,
+  detail: string,
+  extra: Partial<Mismatch> = {},
+): never {
   const entry = element === undefined ? '' : element.length === 1 ? ` entry ${element[0]}` : ` entry (${element.join(',')})`;
   const mismatch: Mismatch = {
     specId: site.specId,
@@ -47,7 +54,14 @@ export function expectClose(site: Site, expected: Expected<number>, got: unknown
   const error = Math.abs(got - expected.value);
   const tolerance = expected.bound * BOUND_SAFETY;
   if (!(error <= tolerance)) {
-    fail(site, element, expected.value, got, `expected ${expected.value}, got ${got}, |error| ${error.toExponential(3)} > tolerance ${tolerance.toExponential(3)} (${ratioText(error, tolerance)} the tolerance)`, { error, tolerance });
+    fail(
+      site,
+      element,
+      expected.value,
+      got,
+      `expected ${expected.value}, got ${got}, |error| ${error.toExponential(3)} > tolerance ${tolerance.toExponential(3)} (${ratioText(error, tolerance)} the tolerance)`,
+      { error, tolerance },
+    );
   }
 }
 
@@ -86,7 +100,13 @@ export function expectParamsClose(site: (which: 'W' | 'b', k: number) => Site, e
   const g = got as Partial<NetParams> | null;
   const top = site('W', r);
   if (g === null || typeof g !== 'object' || !Array.isArray(g.W) || !Array.isArray(g.b) || g.W.length !== r || g.b.length !== r) {
-    fail({ ...top, quantity: top.quantity.replace(/\[\d+\]$/, '') }, undefined, `{W, b} with ${r} layers`, show(got), `expected {W: [...], b: [...]} with r = ${r} layers each, got ${show(got)}`);
+    fail(
+      { ...top, quantity: top.quantity.replace(/\[\d+\]$/, '') },
+      undefined,
+      `{W, b} with ${r} layers`,
+      show(got),
+      `expected {W: [...], b: [...]} with r = ${r} layers each, got ${show(got)}`,
+    );
   }
   for (let k = r; k >= 1; k--) {
     expectVectorClose(site('b', k), { value: expected.value.b[k - 1]!, bound: expected.bound.b[k - 1]! }, g.b[k - 1]);

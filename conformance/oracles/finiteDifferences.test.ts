@@ -1,13 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { referenceImplementation } from '../adapters/reference.js';
-import { CheckFailure, type CheckContext } from '../core/check.js';
-import { kinkCase, problemArb } from '../core/cases.js';
 import { alg5Sites } from '../checks/section3/gradient.js';
-import { bumped, faultyImplementation, reluPrimeAtZero } from '../testing/faulty.js';
-import { checkGradientByFiniteDifferences, coordinates, judge, judgeable, randomDirections, type FdProblem, type Samples } from './finiteDifferences.js';
+import { kinkCase, problemArb } from '../core/cases.js';
+import { type CheckContext, CheckFailure } from '../core/check.js';
 import { ACTIVATIONS, type Implementation, type NetParams } from '../core/interface.js';
+import { bumped, faultyImplementation, reluPrimeAtZero } from '../testing/faulty.js';
+import { checkGradientByFiniteDifferences, coordinates, type FdProblem, judge, judgeable, randomDirections, type Samples } from './finiteDifferences.js';
 import { toleranceProfile } from './tolerances.js';
-import fc from 'fast-check';
 
 /** A context like the runner's, calling the implementation directly. */
 function contextOf(impl: Implementation, seed = 229): CheckContext {
@@ -51,7 +51,7 @@ describe('judge (one direction, the criteria of finiteDifferences.ts)', () => {
     );
   });
 
-  it('[3.4/relu-prime, 3.3] at a kink exactly at θ, any value between the one-sided slopes passes (ReLU\'(0) ∈ [0, 1]); outside fails', () => {
+  it("[3.4/relu-prime, 3.3] at a kink exactly at θ, any value between the one-sided slopes passes (ReLU'(0) ∈ [0, 1]); outside fails", () => {
     const f = (t: number) => 0.5 * t + 2 * relu(t);
     for (const c of [0, 0.5, 1]) {
       const j = judge(samplesOf(f, 1e-13), 0.5 + 2 * c, 0);
@@ -61,7 +61,7 @@ describe('judge (one direction, the criteria of finiteDifferences.ts)', () => {
     for (const c of [-0.25, 1.25]) expect(judge(samplesOf(f, 1e-13), 0.5 + 2 * c, 0).verdict, `c = ${c}`).toBe('fail');
   });
 
-  it('[3.3] a kink crossed off θ: the derivative at θ passes; the other side\'s slope does not', () => {
+  it("[3.3] a kink crossed off θ: the derivative at θ passes; the other side's slope does not", () => {
     for (const tStar of [0.2, -0.2, 0.75, -0.6]) {
       const f = (t: number) => 0.25 - 0.5 * t + 3 * relu(tStar > 0 ? t - tStar : tStar - t);
       expect(judge(samplesOf(f, 1e-13), -0.5, 0).verdict, `t* = ${tStar}`).not.toBe('fail');
@@ -71,7 +71,22 @@ describe('judge (one direction, the criteria of finiteDifferences.ts)', () => {
 });
 
 describe('checkGradientByFiniteDifferences', () => {
-  const problem: FdProblem = { params: { W: [[[0.6, -0.8], [0.3, 0.9], [-0.7, 0.2]], [[0.5, -1.1, 0.4]]], b: [[0.1, -0.2, 0.3], [0.05]] }, activation: 'tanh', x: [0.7, -0.4], y: 0.2 };
+  const problem: FdProblem = {
+    params: {
+      W: [
+        [
+          [0.6, -0.8],
+          [0.3, 0.9],
+          [-0.7, 0.2],
+        ],
+        [[0.5, -1.1, 0.4]],
+      ],
+      b: [[0.1, -0.2, 0.3], [0.05]],
+    },
+    activation: 'tanh',
+    x: [0.7, -0.4],
+    y: 0.2,
+  };
 
   it('[alg5.line2, alg5.line4, alg5.line5] passes the reference, float64 and float32 plain implementations, fast and full', async () => {
     for (const impl of [referenceImplementation(), faultyImplementation('plain64'), faultyImplementation('plain32', {}, 'float32')]) {
@@ -85,7 +100,10 @@ describe('checkGradientByFiniteDifferences', () => {
 
   it('[alg5.line5, 3.13] a wrong ∂J/∂W[1] entry (2,1) sends fast mode to full mode, which names it', async () => {
     // The float32 loss bound here is 7.7e-7 (J = 0.105, tanh within 8u): E/h = 1.6e-4 per unit of ∂J/∂θ, so the bump is 2e-2 there.
-    for (const [dtype, bump] of [['float64', 1e-6], ['float32', 2e-2]] as const) {
+    for (const [dtype, bump] of [
+      ['float64', 1e-6],
+      ['float32', 2e-2],
+    ] as const) {
       const bad = faultyImplementation('bumped', { tamper: (g) => bumped(g, 'W', 1, [2, 1], bump) }, dtype);
       const error = await checkGradientByFiniteDifferences(contextOf(bad), problem, alg5Sites(2)).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(CheckFailure);
@@ -99,14 +117,28 @@ describe('checkGradientByFiniteDifferences', () => {
   it('[alg5.line4] float32: every θ sent to loss is exactly representable in float32 (the step is exact)', async () => {
     const plain = faultyImplementation('plain32', {}, 'float32');
     const seen: NetParams[] = [];
-    const recording: Implementation = { ...plain, operations: { ...plain.operations, loss: (r) => (seen.push(r.params), plain.operations.loss!(r)) } };
-    await checkGradientByFiniteDifferences(contextOf(recording), { ...problem, params: { ...problem.params, b: [[0.1, -0.2, 1e-9], [0.05]] } }, alg5Sites(2), 'full');
+    const recording: Implementation = {
+      ...plain,
+      operations: {
+        ...plain.operations,
+        loss: (r) => {
+          seen.push(r.params);
+          return plain.operations.loss!(r);
+        },
+      },
+    };
+    await checkGradientByFiniteDifferences(
+      contextOf(recording),
+      { ...problem, params: { ...problem.params, b: [[0.1, -0.2, 1e-9], [0.05]] } },
+      alg5Sites(2),
+      'full',
+    );
     const entries = seen.flatMap((p) => [...p.W.flat(2), ...p.b.flat()]);
     expect(entries.length).toBeGreaterThan(13 * 4 * 13);
     expect(entries.filter((v) => Math.fround(v) !== v)).toEqual([]);
   });
 
-  it('[3.4/relu-prime] judgeable: two units exactly on a kink are not, one is; ReLU\'(0) = 0 and 1 both pass at one kink', async () => {
+  it("[3.4/relu-prime] judgeable: two units exactly on a kink are not, one is; ReLU'(0) = 0 and 1 both pass at one kink", async () => {
     const profile = toleranceProfile({ dtype: 'float64' });
     const two = { ...kinkCase(), activation: 'relu' as const };
     expect(judgeable(profile, two)).toBe(false);
@@ -128,7 +160,7 @@ describe('checkGradientByFiniteDifferences', () => {
     await expect(checkGradientByFiniteDifferences(contextOf(wrong), near, alg5Sites(2), 'full')).rejects.toThrow(/alg5\.line4: gradient ∂J\/∂b\[1\] entry 1/);
   });
 
-  it('[alg5.line4, 3.15] dropping ReLU\' from δ fails on a network with an inactive unit, naming ∂J/∂b[1]', async () => {
+  it("[alg5.line4, 3.15] dropping ReLU' from δ fails on a network with an inactive unit, naming ∂J/∂b[1]", async () => {
     const bad = faultyImplementation("no ReLU'", { sigmaPrime: () => 1 });
     const relu1: FdProblem = { ...problem, activation: 'relu' };
     const error = (await checkGradientByFiniteDifferences(contextOf(bad), relu1, alg5Sites(2)).catch((e: unknown) => e)) as CheckFailure;
@@ -149,7 +181,10 @@ describe('checkGradientByFiniteDifferences', () => {
       operations: {
         ...base.operations,
         loss: ({ params }) => ({ perExample: [J(params)], mean: J(params) }),
-        gradient: ({ params }) => ({ W: params.W.map((M) => M.map((row) => row.map(() => 0))), b: params.b.map((v, k) => v.map((_, i) => (k === 0 && i === 0 ? slope + params.b[0]![0]! : 0))) }),
+        gradient: ({ params }) => ({
+          W: params.W.map((M) => M.map((row) => row.map(() => 0))),
+          b: params.b.map((v, k) => v.map((_, i) => (k === 0 && i === 0 ? slope + params.b[0]![0]! : 0))),
+        }),
       },
     });
     const p: FdProblem = { params: { W: [[[0.5]], [[0.25]]], b: [[0], [0]] }, activation: 'tanh', x: [1], y: 0 };

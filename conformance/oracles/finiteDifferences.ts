@@ -57,11 +57,11 @@
  * names the layer, parameter and element (and whose verdict is final).
  */
 import { lossBounds, uploaded } from '../../numerics/bounds.js';
-import { gamma, UNIT_ROUNDOFF_64, type Precision } from '../../numerics/roundoff.js';
+import { gamma, type Precision, UNIT_ROUNDOFF_64 } from '../../numerics/roundoff.js';
 import { createRng, uniform01 } from '../../reference/sampler.js';
-import { CheckFailure, type CheckContext, type Reproducer } from '../core/check.js';
-import { expectParamsClose, type Site } from './compare.js';
+import { type CheckContext, CheckFailure, type Reproducer } from '../core/check.js';
 import type { Activation, NetParams, Vector } from '../core/interface.js';
+import { expectParamsClose, type Site } from './compare.js';
 import { BOUND_SAFETY, expectForward, expectForwardBatch, expectGradient } from './oracle.js';
 import type { ToleranceProfile } from './tolerances.js';
 
@@ -207,7 +207,12 @@ interface Judged extends Judgement {
  * Throws a CheckFailure naming the layer, W or b, and the element (full mode, also after a failed
  * fast direction). Returns without checking (skipped) where θ is not judgeable().
  */
-export async function checkGradientByFiniteDifferences(ctx: CheckContext, problem: FdProblem, sites: GradientSites, mode: 'fast' | 'full' = 'fast'): Promise<FdSummary> {
+export async function checkGradientByFiniteDifferences(
+  ctx: CheckContext,
+  problem: FdProblem,
+  sites: GradientSites,
+  mode: 'fast' | 'full' = 'fast',
+): Promise<FdSummary> {
   const coords = coordinates(problem.params);
   const raw = coords.map((c) => entry(problem.params, c));
   const { q, steps } = gridFor(ctx.tolerance, raw);
@@ -230,7 +235,15 @@ export async function checkGradientByFiniteDifferences(ctx: CheckContext, proble
     let first: Judged | undefined;
     for (const scale of [1, 1 / SHRINK]) {
       const D = delta.map((d) => onGrid(d * scale, 2 * q));
-      const sample = (t: number) => evaluate(ctx, { ...at, params: assemble(at.params, coords, theta.map((v, i) => v + t * D[i]!)) });
+      const sample = (t: number) =>
+        evaluate(ctx, {
+          ...at,
+          params: assemble(
+            at.params,
+            coords,
+            theta.map((v, i) => v + t * D[i]!),
+          ),
+        });
       const [m1, mh, ph, p1] = [await sample(-1), await sample(-0.5), await sample(0.5), await sample(1)];
       const terms = g.map((gi, i) => gi * D[i]!);
       const A = terms.reduce((s, v) => s + v, 0);
@@ -267,7 +280,17 @@ export async function checkGradientByFiniteDifferences(ctx: CheckContext, proble
     const kinkNote = j.kink ? `; a kink lies within the step and ${value} is outside the one-sided differences [${j.between[0] / h}, ${j.between[1] / h}]` : '';
     return new CheckFailure(
       `${where}: central differences of the implementation's own loss give ${estimate} (step ${h.toExponential(2)}), its gradient says ${value}, |error| ${error.toExponential(3)} > tolerance ${tolerance.toExponential(3)}${kinkNote}`,
-      { specId: site.specId, operation: 'gradient', quantity: site.quantity, ...(site.layer !== undefined && { layer: site.layer }), element: c.element, expected: estimate, got: value, tolerance, error },
+      {
+        specId: site.specId,
+        operation: 'gradient',
+        quantity: site.quantity,
+        ...(site.layer !== undefined && { layer: site.layer }),
+        element: c.element,
+        expected: estimate,
+        got: value,
+        tolerance,
+        error,
+      },
       reproducer,
     );
   }

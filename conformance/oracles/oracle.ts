@@ -8,22 +8,22 @@
  * for θ-shaped values and bounds).
  */
 import {
+  type BackpropValues,
+  type Bounded,
+  type BoundedParams,
   forwardBounds,
   gatherRows,
   gradientBounds,
   lossBounds,
   updateBounds,
   uploaded,
-  type BackpropValues,
-  type Bounded,
-  type BoundedParams,
 } from '../../numerics/bounds.js';
-import { transpose, type LayersOf, type Mat } from '../../numerics/plain.js';
+import { type LayersOf, type Mat, transpose } from '../../numerics/plain.js';
 import type { Precision } from '../../numerics/roundoff.js';
 import { columnVector, matrixFromRows, toRows } from '../../reference/matrix.js';
 import type { Matrix as MathMatrix } from '../../reference/numeric.js';
-import { trainOnBatches, type Example } from '../../reference/optimizers.js';
-import { backpropBatchRows, forwardBatchRows, fromRowMajor, toRowMajor, type RowMajorParams } from '../../reference/rowMajor.js';
+import { type Example, trainOnBatches } from '../../reference/optimizers.js';
+import { backpropBatchRows, forwardBatchRows, fromRowMajor, type RowMajorParams, toRowMajor } from '../../reference/rowMajor.js';
 import { NonFiniteError } from '../../spec/specError.js';
 import { OutsideDomain } from '../core/check.js';
 import type { Activation, DataSet, NetParams, Vector } from '../core/interface.js';
@@ -157,7 +157,12 @@ export function expectForwardBatch(profile: Arithmetic, params: NetParams, activ
 }
 
 /** Eq. 1.1 per example and eq. 1.2 over the data set. */
-export function expectLoss(profile: Arithmetic, params: NetParams, activation: Activation, data: DataSet): { perExample: Expected<number>[]; mean: Expected<number> } {
+export function expectLoss(
+  profile: Arithmetic,
+  params: NetParams,
+  activation: Activation,
+  data: DataSet,
+): { perExample: Expected<number>[]; mean: Expected<number> } {
   const p = profile.precision;
   const X = matX(data);
   const Y = matY(data);
@@ -173,11 +178,24 @@ export function expectLoss(profile: Arithmetic, params: NetParams, activation: A
 }
 
 /** Eq. 1.5's mean gradient over `batch` (0-based; a batch of one is Algorithm 5's ∇J^{(j)}). */
-export function expectMeanGradient(profile: Arithmetic, params: NetParams, activation: Activation, data: DataSet, batch: readonly number[]): Expected<NetParams> {
+export function expectMeanGradient(
+  profile: Arithmetic,
+  params: NetParams,
+  activation: Activation,
+  data: DataSet,
+  batch: readonly number[],
+): Expected<NetParams> {
   return meanGradientFrom(profile.precision, uploadedParams(profile.precision, params), rowMajorOf(params), activation, data, batch);
 }
 
-function meanGradientFrom(p: Precision, theta: BoundedParams, rows: RowMajorParams, activation: Activation, data: DataSet, batch: readonly number[]): Expected<NetParams> & { values: BackpropValues; boundsRows: BoundedParams } {
+function meanGradientFrom(
+  p: Precision,
+  theta: BoundedParams,
+  rows: RowMajorParams,
+  activation: Activation,
+  data: DataSet,
+  batch: readonly number[],
+): Expected<NetParams> & { values: BackpropValues; boundsRows: BoundedParams } {
   const X = matX(data);
   const Y = matY(data);
   const Xt = batch.map((j) => X[j]!);
@@ -205,7 +223,14 @@ export interface ExpectedTraining {
  * the reference's θ_t with input errors E_θ,t, so they cover this step's rounding and the
  * propagation of earlier errors (ReLU' flips included), and grow with t as the error does.
  */
-export function expectTraining(profile: Arithmetic, params: NetParams, activation: Activation, data: DataSet, batches: readonly (readonly number[])[], alpha: number): ExpectedTraining {
+export function expectTraining(
+  profile: Arithmetic,
+  params: NetParams,
+  activation: Activation,
+  data: DataSet,
+  batches: readonly (readonly number[])[],
+  alpha: number,
+): ExpectedTraining {
   const p = profile.precision;
   const X = matX(data);
   const Y = matY(data);
@@ -236,6 +261,13 @@ export function expectTraining(profile: Arithmetic, params: NetParams, activatio
 }
 
 /** One step of eq. 1.5 on `batch` from θ (GD: all indices, eq. 1.3; SGD: one index, eq. 1.4). */
-export function expectStep(profile: Arithmetic, params: NetParams, activation: Activation, data: DataSet, batch: readonly number[], alpha: number): Expected<NetParams> {
+export function expectStep(
+  profile: Arithmetic,
+  params: NetParams,
+  activation: Activation,
+  data: DataSet,
+  batch: readonly number[],
+  alpha: number,
+): Expected<NetParams> {
   return expectTraining(profile, params, activation, data, [batch], alpha).params[0]!;
 }

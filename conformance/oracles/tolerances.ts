@@ -7,10 +7,10 @@
  * coefficients, so one evaluation with the sum bounds |impl − exact| + |exact − reference|).
  * Nothing here is tuned: each constant below carries its reason.
  */
-import { LARGEST_FLOAT32, precisionOf, UNIT_ROUNDOFF_32, UNIT_ROUNDOFF_64, type Precision } from '../../numerics/roundoff.js';
+import { LARGEST_FLOAT32, type Precision, precisionOf, UNIT_ROUNDOFF_32, UNIT_ROUNDOFF_64 } from '../../numerics/roundoff.js';
 import type { Dtype, Implementation } from '../core/interface.js';
 
-export { UNIT_ROUNDOFF_32, UNIT_ROUNDOFF_64, type Precision };
+export { type Precision, UNIT_ROUNDOFF_32, UNIT_ROUNDOFF_64 };
 
 export interface ToleranceProfile {
   /** e.g. 'float64 (generic)', 'float32 (wasm)'. */
@@ -41,7 +41,8 @@ const GENERIC: Record<Dtype, Omit<Precision, 'backend'> & { reason: string }> = 
     // libm exp/tanh (C, numpy, V8) are within 1-2 ulp; σ = 1/(1 + e^{−z}) adds a division and an addition: ≤ 4u absolute (|σ| ≤ 1).
     act: 4,
     tiny: 2 ** -1022,
-    reason: 'IEEE 754 binary64: + − × correctly rounded, ÷ and the placement of 1/B within 3 roundings, sigmoid/tanh within 4 ulp of 1, gradual underflow 2^-1022',
+    reason:
+      'IEEE 754 binary64: + − × correctly rounded, ÷ and the placement of 1/B within 3 roundings, sigmoid/tanh within 4 ulp of 1, gradual underflow 2^-1022',
   },
   float32: {
     u: UNIT_ROUNDOFF_32 + UNIT_ROUNDOFF_64,
@@ -51,7 +52,8 @@ const GENERIC: Record<Dtype, Omit<Precision, 'backend'> & { reason: string }> = 
     // the worst of the tfjs backends (GPU exp-based sigmoid/tanh within 8u, numerics/roundoff.ts#precisionOf)
     act: 8,
     tiny: 2 ** -126,
-    reason: 'binary32 on any hardware: + − × correctly rounded, ÷ within 2.5 ulp (GPU shading languages) plus 2 placement roundings, sigmoid/tanh within 8 ulp of 1, flush-to-zero at 2^-126',
+    reason:
+      'binary32 on any hardware: + − × correctly rounded, ÷ within 2.5 ulp (GPU shading languages) plus 2 placement roundings, sigmoid/tanh within 8 ulp of 1, flush-to-zero at 2^-126',
   },
 };
 

@@ -3,14 +3,15 @@
  * by the same comparison the checks of that operation use. Used to replay a reproducer
  * (`verify --replay FILE`).
  */
-import { CheckFailure, type CheckContext } from '../core/check.js';
-import { checkForwardBatchOn } from '../checks/section4/batch.js';
-import { checkForwardOn } from '../checks/section2/forward.js';
-import { checkGradientOn, checkMeanGradientOn } from '../checks/section3/gradient.js';
+
+import { transpose } from '../../numerics/plain.js';
 import { checkLossOn } from '../checks/section1/loss.js';
 import { checkStepOn, checkTrainOn } from '../checks/section1/optimizers.js';
-import type { Operations, OperationName } from '../core/interface.js';
-import { transpose } from '../../numerics/plain.js';
+import { checkForwardOn } from '../checks/section2/forward.js';
+import { checkGradientOn, checkMeanGradientOn } from '../checks/section3/gradient.js';
+import { checkForwardBatchOn } from '../checks/section4/batch.js';
+import { type CheckContext, CheckFailure } from '../core/check.js';
+import type { OperationName, Operations } from '../core/interface.js';
 
 type Req<Op extends OperationName> = Parameters<NonNullable<Operations[Op]>>[0];
 

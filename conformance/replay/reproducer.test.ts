@@ -4,11 +4,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixedParams } from '../core/cases.js';
 import type { OperationName } from '../core/interface.js';
-import { InvalidReproducer, readReproducer, REPRODUCER_FORMAT, replay, writeReproducers, type ReproducerFile } from './reproducer.js';
 import { corrupted, reference } from '../testing/checkTesting.js';
+import { InvalidReproducer, REPRODUCER_FORMAT, type ReproducerFile, readReproducer, replay, writeReproducers } from './reproducer.js';
 
 const params = fixedParams([3, 4, 1]);
-const data = { X: [[0.5, -1, 0.25], [1, 0.75, -0.5], [-0.25, 0.5, 1]], y: [0.5, -0.25, 1] };
+const data = {
+  X: [
+    [0.5, -1, 0.25],
+    [1, 0.75, -0.5],
+    [-0.25, 0.5, 1],
+  ],
+  y: [0.5, -0.25, 1],
+};
 const problem = { params, activation: 'tanh' as const };
 const REQUESTS: [OperationName, unknown][] = [
   ['forward', { ...problem, x: data.X[0] }],
@@ -19,7 +26,18 @@ const REQUESTS: [OperationName, unknown][] = [
   ['sgdStep', { ...problem, data, index: 1, alpha: 0.1 }],
   ['minibatchStep', { ...problem, data, batch: [1, 2], alpha: 0.1 }],
   ['train', { ...problem, data, batches: [[0, 1], [2]], alpha: 0.1 }],
-  ['forwardBatch', { ...problem, layout: 'columns', X: [[0.5, 1], [-1, 0.75], [0.25, -0.5]] }],
+  [
+    'forwardBatch',
+    {
+      ...problem,
+      layout: 'columns',
+      X: [
+        [0.5, 1],
+        [-1, 0.75],
+        [0.25, -0.5],
+      ],
+    },
+  ],
   ['forwardBatch', { ...problem, layout: 'rows', X: data.X }],
 ];
 const file = (operation: OperationName, request: unknown): ReproducerFile => ({
@@ -66,7 +84,15 @@ describe('reading a reproducer file', () => {
 
   it('reads back what writeReproducers saved', () => {
     const saved = writeReproducers(dir, [
-      { implementation: 'x', check: 'some/check', specIds: ['2.12'], status: 'fail', message: 'm', durationMs: 1, reproducer: { operation: 'forward', request: forward } },
+      {
+        implementation: 'x',
+        check: 'some/check',
+        specIds: ['2.12'],
+        status: 'fail',
+        message: 'm',
+        durationMs: 1,
+        reproducer: { operation: 'forward', request: forward },
+      },
     ]);
     const [path] = [...saved.values()];
     expect(readReproducer(path!)).toMatchObject({ operation: 'forward', request: forward });
@@ -95,14 +121,29 @@ describe('reading a reproducer file', () => {
       [saved('random.json', 'initialize', { sizes: [1e9, 1], seed: 1 }), 'initialize cannot be replayed: its answers are random'],
       [saved('notobject.json', 'forward', [1, 2]), 'request: must be an object, got [1,2]'],
       [saved('missing-field.json', 'forward', { params: forward.params, activation: 'relu' }), 'request: lacks the field x'],
-      [write('infinite.json', JSON.stringify(file('forward', { ...forward, x: [1, 2, 3] })).replace('"x":[1,2,3]', '"x":[1,1e999,3]')), 'request.x[1]: must be a finite number, got Infinity'],
+      [
+        write('infinite.json', JSON.stringify(file('forward', { ...forward, x: [1, 2, 3] })).replace('"x":[1,2,3]', '"x":[1,1e999,3]')),
+        'request.x[1]: must be a finite number, got Infinity',
+      ],
       [saved('null.json', 'forward', { ...forward, x: [1, null, 3] }), 'request.x[1]: must be a finite number, got null'],
       [saved('string.json', 'gradient', { ...forward, y: 'NaN' }), 'request.y: must be a finite number, got "NaN"'],
       [saved('activation.json', 'forward', { ...forward, activation: 'gelu' }), 'request.activation: must be one of relu, sigmoid, tanh, identity'],
-      [saved('index.json', 'meanGradient', { ...REQUESTS[3]![1] as object, batch: [0.5] }), 'request.batch[0]: must be a 0-based index'],
+      [saved('index.json', 'meanGradient', { ...(REQUESTS[3]![1] as object), batch: [0.5] }), 'request.batch[0]: must be a 0-based index'],
       [saved('shape.json', 'forward', { ...forward, x: [1, 2] }), 'the reference refuses the request: eq. 2.12: x must be 3x1'],
-      [saved('range.json', 'meanGradient', { ...REQUESTS[3]![1] as object, batch: [7] }), 'the reference refuses the request: eq. 1.5: index j_1 = 7 is out of range'],
-      [saved('huge.json', 'train', { params: { W: [big, [big[0]!]], b: [big[0]!, [0]] }, activation: 'relu', data: { X: [big[0]!], y: [1] }, batches: Array.from({ length: 1000 }, () => [0]), alpha: 0.1 }), 'the request is too large to replay'],
+      [
+        saved('range.json', 'meanGradient', { ...(REQUESTS[3]![1] as object), batch: [7] }),
+        'the reference refuses the request: eq. 1.5: index j_1 = 7 is out of range',
+      ],
+      [
+        saved('huge.json', 'train', {
+          params: { W: [big, [big[0]!]], b: [big[0]!, [0]] },
+          activation: 'relu',
+          data: { X: [big[0]!], y: [1] },
+          batches: Array.from({ length: 1000 }, () => [0]),
+          alpha: 0.1,
+        }),
+        'the request is too large to replay',
+      ],
     ];
     for (const [path, reason] of cases) {
       const started = performance.now();

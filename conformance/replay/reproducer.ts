@@ -7,9 +7,9 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { referenceImplementation } from '../adapters/reference.js';
 import { CheckFailure } from '../core/check.js';
-import { ACTIVATIONS, OPERATION_NAMES, type Implementation, type OperationName } from '../core/interface.js';
+import { ACTIVATIONS, type Implementation, OPERATION_NAMES, type OperationName } from '../core/interface.js';
+import { type CheckResult, type RunOptions, runChecks } from '../core/runner.js';
 import { judge } from './judge.js';
-import { runChecks, type CheckResult, type RunOptions } from '../core/runner.js';
 
 export const REPRODUCER_FORMAT = 'cs229-dl-conformance/reproducer';
 
@@ -190,7 +190,8 @@ export function readReproducer(path: string): ReproducerFile {
     shape!(file.request, '');
     const request = file.request as Record<string, unknown>;
     const cost = work(operation, request);
-    if (cost > MAX_REPLAY_WORK) bad(`the request is too large to replay (about ${cost.toExponential(1)} multiply-adds, at most ${MAX_REPLAY_WORK.toExponential(1)})`);
+    if (cost > MAX_REPLAY_WORK)
+      bad(`the request is too large to replay (about ${cost.toExponential(1)} multiply-adds, at most ${MAX_REPLAY_WORK.toExponential(1)})`);
     // the reference's own validation: what it refuses, the oracle cannot judge
     const reference = referenceImplementation().operations[operation] as (r: unknown) => unknown;
     reference(request);

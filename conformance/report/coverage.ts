@@ -5,8 +5,8 @@
  */
 import { INVENTORY } from '../../spec/inventory/index.js';
 import type { SpecEntry } from '../../spec/types.js';
-import type { Check } from '../core/check.js';
 import { CHECKS } from '../checks/index.js';
+import type { Check } from '../core/check.js';
 import { UNCHECKABLE } from './uncheckable.js';
 
 type CheckMeta = Pick<Check, 'id' | 'specIds'>;

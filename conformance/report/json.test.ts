@@ -1,7 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { referenceImplementation } from '../adapters/reference.js';
-import { capabilities, OPERATION_NAMES, type Implementation } from '../core/interface.js';
+import { capabilities, type Implementation, OPERATION_NAMES } from '../core/interface.js';
 import type { CheckResult } from '../core/runner.js';
 import { runSuite } from '../core/suite.js';
 import { jsonReport, REPORT_SCHEMA, REPORT_VERSION, serializeReport } from './json.js';
@@ -10,7 +10,12 @@ const validate = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: t
 const errorsOf = (value: unknown): string[] => (validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`));
 
 /** A float32 implementation that provides only `forward`, and declares no backend error model. */
-const partial: Implementation = { ...referenceImplementation(), name: 'partial', dtype: 'float32', operations: { forward: referenceImplementation().operations.forward! } };
+const partial: Implementation = {
+  ...referenceImplementation(),
+  name: 'partial',
+  dtype: 'float32',
+  operations: { forward: referenceImplementation().operations.forward! },
+};
 
 const failing: CheckResult = {
   implementation: 'partial',
@@ -19,7 +24,16 @@ const failing: CheckResult = {
   status: 'fail',
   message: '2.13: forward a[1] entry 2: expected 0.5, got NaN (not a finite number)',
   durationMs: 1.23456789,
-  mismatch: { specId: '2.13', operation: 'forward', quantity: 'a[1]', layer: 1, element: [2], expected: 0.5, got: Number.NaN, tolerance: Number.POSITIVE_INFINITY },
+  mismatch: {
+    specId: '2.13',
+    operation: 'forward',
+    quantity: 'a[1]',
+    layer: 1,
+    element: [2],
+    expected: 0.5,
+    got: Number.NaN,
+    tolerance: Number.POSITIVE_INFINITY,
+  },
   reproducer: { operation: 'forward', request: { params: { W: [[[1]]], b: [[Number.NEGATIVE_INFINITY]] }, activation: 'relu', x: [1] } },
 };
 
@@ -27,7 +41,9 @@ describe('the --json report', () => {
   it('holds one record per (implementation, check) of a real run, in the documented shape', async () => {
     const impls = [referenceImplementation(), partial];
     const run = await runSuite(impls, { only: ['forward/named-cases'], runs: 2 });
-    const report = JSON.parse(serializeReport(jsonReport({ implementations: impls, results: run.results, seed: 229, strict: false, runs: 2, only: ['forward/named-cases'] }))) as Record<string, unknown>;
+    const report = JSON.parse(
+      serializeReport(jsonReport({ implementations: impls, results: run.results, seed: 229, strict: false, runs: 2, only: ['forward/named-cases'] })),
+    ) as Record<string, unknown>;
     expect(errorsOf(report)).toEqual([]);
     expect(Object.keys(report)).toEqual(['version', 'seed', 'strict', 'runs', 'only', 'implementations', 'results']);
     expect(report.version).toBe(REPORT_VERSION);
@@ -67,7 +83,9 @@ describe('the --json report', () => {
   });
 
   it('the schema rejects a record with a missing field, an unknown status or an extra field', () => {
-    const report = JSON.parse(serializeReport(jsonReport({ implementations: [partial], results: [failing], seed: 1, strict: false, runs: 1 }))) as { results: Record<string, unknown>[] };
+    const report = JSON.parse(serializeReport(jsonReport({ implementations: [partial], results: [failing], seed: 1, strict: false, runs: 1 }))) as {
+      results: Record<string, unknown>[];
+    };
     const mutate = (change: (r: Record<string, unknown>) => void): string[] => {
       const copy = structuredClone(report);
       change(copy.results[0]!);

@@ -4,8 +4,8 @@
  * with the same seed differ only in their durations.
  */
 import { STATUSES } from '../core/check.js';
-import { ACTIVATIONS, capabilities, DTYPES, OPERATION_NAMES, type Activation, type Dtype, type Implementation, type OperationName } from '../core/interface.js';
-import { verdictIds, type CheckResult } from '../core/runner.js';
+import { ACTIVATIONS, type Activation, capabilities, DTYPES, type Dtype, type Implementation, OPERATION_NAMES, type OperationName } from '../core/interface.js';
+import { type CheckResult, verdictIds } from '../core/runner.js';
 
 /** Bumped when a field changes meaning or disappears (adding a field keeps the version). */
 export const REPORT_VERSION = 1;

@@ -25,7 +25,8 @@ function parseXml(input: string): XmlElement {
   const fail = (why: string): never => {
     throw new Error(`not well-formed at ${i}: ${why} near ${JSON.stringify(text.slice(i, i + 20))}`);
   };
-  const legal = (c: number): boolean => c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+  const legal = (c: number): boolean =>
+    c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
   for (const ch of text) if (!legal(ch.codePointAt(0)!)) fail(`illegal character U+${ch.codePointAt(0)!.toString(16)}`);
   const NAME = /^[A-Za-z_][\w.-]*/;
   const name = (): string => {
@@ -196,7 +197,17 @@ describe('the --junit report', () => {
   });
 
   it('the parser used above rejects what is not well-formed', () => {
-    const bad = ['<a b="<"/>', '<a>\u0001</a>', '<a></b>', '<a b="1" b="2"/>', '<a>&nbsp;</a>', '<a>&#1;</a>', '<a/><b/>', '<a>x ]]> y</a>', '<a b="x\ud800"/>'];
+    const bad = [
+      '<a b="<"/>',
+      '<a>\u0001</a>',
+      '<a></b>',
+      '<a b="1" b="2"/>',
+      '<a>&nbsp;</a>',
+      '<a>&#1;</a>',
+      '<a/><b/>',
+      '<a>x ]]> y</a>',
+      '<a b="x\ud800"/>',
+    ];
     for (const doc of bad) expect(() => parseXml(doc), JSON.stringify(doc)).toThrow(/not well-formed/);
     expect(parseXml('<a b="x&#10;y\nz">t&amp;&#x1D703;\r\n&#13;</a>')).toEqual({ name: 'a', attrs: { b: 'x\ny z' }, children: ['t&𝜃\n\r'] });
   });

@@ -57,7 +57,8 @@ function testcase(r: CheckResult): string {
   const children: string[] = [];
   if (isFailure(r)) children.push(`      <failure${attributes({ message: r.message, type: r.status })}>${escapeText(failureBody(r))}</failure>`);
   else if (r.status === 'not-implemented') children.push(`      <skipped${attributes({ message: r.message })}/>`);
-  if (r.message !== '' || r.status === 'convention' || r.status === 'expected-fail') children.push(`      <system-out>${escapeText(`${r.status}: ${r.message}`)}</system-out>`);
+  if (r.message !== '' || r.status === 'convention' || r.status === 'expected-fail')
+    children.push(`      <system-out>${escapeText(`${r.status}: ${r.message}`)}</system-out>`);
   return children.length === 0 ? `${open}/>` : [`${open}>`, ...children, '    </testcase>'].join('\n');
 }
 
@@ -92,5 +93,11 @@ export function junitReport(report: JsonReport): string {
       '  </testsuite>',
     ].join('\n');
   });
-  return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attributes({ name: SUITES_NAME, ...counts(report.results, total(report.results)) })}>`, ...suites, '</testsuites>', ''].join('\n');
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites${attributes({ name: SUITES_NAME, ...counts(report.results, total(report.results)) })}>`,
+    ...suites,
+    '</testsuites>',
+    '',
+  ].join('\n');
 }

@@ -9,7 +9,7 @@ describe('printable', () => {
   });
 
   it('escapes lone surrogates but keeps pairs', () => {
-    expect(printable('a\ud800b\udc00c😀')).toBe(String.raw`a\ud800b\udc00c` + '😀');
+    expect(printable('a\ud800b\udc00c😀')).toBe(`${String.raw`a\ud800b\udc00c`}😀`);
   });
 
   it('cuts at maxLength with a mark, never inside an escape or a surrogate pair', () => {

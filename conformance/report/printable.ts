@@ -8,9 +8,10 @@
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f', '\v': '\\v', '\0': '\\0' };
 
 /** C0 and C1 controls, DEL, U+2028/2029, the bidi embeddings/overrides/isolates, the BOM, lone surrogates. */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+const UNSAFE =
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
 
-function escape(char: string): string {
+function escaped(char: string): string {
   return NAMED[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
@@ -19,7 +20,7 @@ function escape(char: string): string {
  * (UTF-16 units), the cut marked with '…' and never inside an escape or a surrogate pair.
  */
 export function printable(text: string, maxLength?: number): string {
-  const safe = String(text).replace(UNSAFE, escape);
+  const safe = String(text).replace(UNSAFE, escaped);
   if (maxLength === undefined || safe.length <= maxLength) return safe;
   if (maxLength <= 0) return '';
   let end = maxLength - 1;

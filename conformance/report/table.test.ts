@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { INVENTORY } from '../../spec/inventory/index.js';
 import type { Status } from '../core/check.js';
-import type { EntryCoverage } from './coverage.js';
 import type { CheckResult } from '../core/runner.js';
+import type { EntryCoverage } from './coverage.js';
 import { aggregateStatus, cellFor, formatTable, useColour, wrap } from './table.js';
 
 const entry = (id: string) => {
@@ -85,7 +85,10 @@ describe('the per-equation table', () => {
     const specIds = INVENTORY.slice(0, 30).map((e) => e.id);
     const long = [...results, result('reference', 'fixtures/replay', specIds, 'fail', 'short')];
     const text = formatTable({ implementations: impls, results: long, coverage, restricted: true });
-    const ids = text.split('\n').slice(2).map((l) => l.split(' ')[0]);
+    const ids = text
+      .split('\n')
+      .slice(2)
+      .map((l) => l.split(' ')[0]);
     expect(ids.slice(0, 3)).toEqual(['2.12', '2.13', '1.5']);
     expect(text).not.toMatch(/^(thm3\.1|alg5\.line4) /m);
     expect(text).toContain('(2 of 5 statements not shown: no selected check covers them)');

@@ -5,8 +5,8 @@
  * summary per implementation. Plain text that reads at 120 columns; ANSI colour only on request.
  */
 import { STATUSES, type Status } from '../core/check.js';
+import { type CheckResult, verdictIds } from '../core/runner.js';
 import type { EntryCoverage } from './coverage.js';
-import { verdictIds, type CheckResult } from '../core/runner.js';
 import { printable } from './printable.js';
 
 /**
@@ -81,7 +81,7 @@ const COLOURS: Partial<Record<Cell, string>> = {
 
 /** Length in code points (titles hold θ, ∂, ≠; a non-BMP character counts once). */
 const len = (s: string): number => [...s].length;
-const fit = (s: string, width: number): string => (len(s) > width ? `${[...s].slice(0, Math.max(0, width - 1)).join('')}…` : s + ' '.repeat(width - len(s)));
+const fitTo = (s: string, width: number): string => (len(s) > width ? `${[...s].slice(0, Math.max(0, width - 1)).join('')}…` : s + ' '.repeat(width - len(s)));
 
 /**
  * Greedy word wrap to `width`: the first line prefixed by `indent`, the others by `hang`
@@ -115,7 +115,12 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(ms < 10_000 ? 2 :
  * One block per failing result: where (the statements it breaks), the message wrapped, and where
  * its reproducer was saved (`reproducers`: check id → file) when it was.
  */
-function failureLines(results: readonly CheckResult[], width: number, paint: (cell: Cell, text: string) => string, reproducers: ReadonlyMap<string, string>): string[] {
+function failureLines(
+  results: readonly CheckResult[],
+  width: number,
+  paint: (cell: Cell, text: string) => string,
+  reproducers: ReadonlyMap<string, string>,
+): string[] {
   const failing = results.filter((r) => r.status === 'fail' || r.status === 'unexpected-pass');
   if (failing.length === 0) return [];
   const lines = ['', `Failures (${failing.length}):`];
@@ -133,7 +138,11 @@ function failureLines(results: readonly CheckResult[], width: number, paint: (ce
 function noteLines(results: readonly CheckResult[], width: number): string[] {
   const noted = results.filter((r) => r.status === 'convention' || r.status === 'expected-fail');
   if (noted.length === 0) return [];
-  return ['', `Conventions and known failures (${noted.length}):`, ...noted.flatMap((r) => wrap(`${r.status}  ${printable(r.implementation)} · ${r.check}: ${printable(r.message)}`, width, '  ', '    '))];
+  return [
+    '',
+    `Conventions and known failures (${noted.length}):`,
+    ...noted.flatMap((r) => wrap(`${r.status}  ${printable(r.implementation)} · ${r.check}: ${printable(r.message)}`, width, '  ', '    ')),
+  ];
 }
 
 /** Per implementation: how many checks ended in each status, and their time. */
@@ -160,14 +169,24 @@ export function formatTable(input: TableInput): string {
   const cellWidths = input.implementations.map((name, c) => Math.max(len(name), ...shown.map((r) => len(r.cells[c]!))));
   const titleWidth = Math.max(20, width - idWidth - cellWidths.reduce((a, b) => a + b + 2, 0) - 2);
   const line = (id: string, title: string, cells: readonly string[], paintAs?: readonly Cell[]): string =>
-    [fit(id, idWidth), fit(title, titleWidth), ...cells.map((c, i) => {
-      const text = fit(c, cellWidths[i]!);
-      // colour the word only, so that the padding stays plain and trimEnd removes it
-      return paintAs ? paint(paintAs[i]!, text.trimEnd()) + ' '.repeat(len(text) - len(text.trimEnd())) : text;
-    })].join('  ').trimEnd();
+    [
+      fitTo(id, idWidth),
+      fitTo(title, titleWidth),
+      ...cells.map((c, i) => {
+        const text = fitTo(c, cellWidths[i]!);
+        // colour the word only, so that the padding stays plain and trimEnd removes it
+        return paintAs ? paint(paintAs[i]!, text.trimEnd()) + ' '.repeat(len(text) - len(text.trimEnd())) : text;
+      }),
+    ]
+      .join('  ')
+      .trimEnd();
   const out = [
     line('id', 'statement of the notes', input.implementations),
-    line('-'.repeat(idWidth), '-'.repeat(titleWidth), cellWidths.map((w) => '-'.repeat(w))),
+    line(
+      '-'.repeat(idWidth),
+      '-'.repeat(titleWidth),
+      cellWidths.map((w) => '-'.repeat(w)),
+    ),
     ...shown.map(({ row, cells }) => line(row.entry.id, row.entry.title, cells, cells)),
   ];
   const notRun = rows.length - shown.length;

@@ -4,14 +4,14 @@
  * exit code is 0 only when something was verified.
  */
 import { describe, expect, it } from 'vitest';
-import { NotSupported } from '../core/check.js';
-import { CHECKS } from '../checks/index.js';
 import { fixtureChecks } from '../checks/fixtures.js';
-import { specCoverage } from './coverage.js';
-import { GALLERY } from '../gallery/index.js';
+import { CHECKS } from '../checks/index.js';
+import { NotSupported } from '../core/check.js';
 import type { ForwardBatchRequest, Implementation } from '../core/interface.js';
 import { EXIT_CODES, runChecks, runVerdict } from '../core/runner.js';
+import { GALLERY } from '../gallery/index.js';
 import { corrupted, reference } from '../testing/checkTesting.js';
+import { specCoverage } from './coverage.js';
 import { cellFor, formatTable } from './table.js';
 
 const coverage = specCoverage();

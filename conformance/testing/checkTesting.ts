@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { referenceImplementation } from '../adapters/reference.js';
 import type { Check } from '../core/check.js';
 import type { Implementation, Operations } from '../core/interface.js';
-import { runChecks, type CheckResult } from '../core/runner.js';
+import { type CheckResult, runChecks } from '../core/runner.js';
 
 export const reference = referenceImplementation();
 

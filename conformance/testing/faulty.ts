@@ -8,7 +8,7 @@
  */
 import type { Check } from '../core/check.js';
 import { ACTIVATIONS, type Activation, type DataSet, type Dtype, type Implementation, type NetParams, type Vector } from '../core/interface.js';
-import { runChecks, type CheckResult, type RunOptions } from '../core/runner.js';
+import { type CheckResult, type RunOptions, runChecks } from '../core/runner.js';
 
 export interface Faults {
   /** σ(z) of the hidden layers (eq. 2.13-2.15), e.g. an overflowing sigmoid. */
@@ -146,7 +146,11 @@ export const reluPrimeAtZero = (c: number) => primeOf('relu', (z) => (z > 0 ? 1 
 
 /** Runs the one check `id` of `checks` on `impl` (10 random cases unless `options` says otherwise). */
 export async function runCheck(impl: Implementation, checks: readonly Check[], id: string, options: RunOptions = {}): Promise<CheckResult> {
-  const [result] = await runChecks(impl, checks.filter((c) => c.id === id), { runs: 10, ...options });
+  const [result] = await runChecks(
+    impl,
+    checks.filter((c) => c.id === id),
+    { runs: 10, ...options },
+  );
   if (result === undefined) throw new Error(`no check '${id}'`);
   return result;
 }

@@ -186,7 +186,16 @@ const OPERATIONS = {
   gdStep(request) {
     const [theta, act] = problem(request);
     const data = examples(request.data, theta);
-    return step(theta, meanGradient(theta, act, data, data.map((_, i) => i)), request.alpha);
+    return step(
+      theta,
+      meanGradient(
+        theta,
+        act,
+        data,
+        data.map((_, i) => i),
+      ),
+      request.alpha,
+    );
   },
   /** Eq. 1.4: θ − α ∇J^(j)(θ) for the one example `index`. */
   sgdStep(request) {
@@ -219,7 +228,8 @@ const OPERATIONS = {
    */
   forwardBatch(request) {
     const [theta, act] = problem(request);
-    if (request.layout !== 'columns' && request.layout !== 'rows') throw new Invalid(`section 4: layout must be 'columns' or 'rows', got ${JSON.stringify(request.layout)}`);
+    if (request.layout !== 'columns' && request.layout !== 'rows')
+      throw new Invalid(`section 4: layout must be 'columns' or 'rows', got ${JSON.stringify(request.layout)}`);
     const orient = request.layout === 'rows' ? (M) => M : transpose; // B×m_k ↔ m_k×B
     const passes = orient(request.X).map((x) => forward(theta, act, vector(x, theta)));
     // passes.map(p => p.z[k]) is B×m_k: row j holds z^[k+1] of example j
@@ -243,7 +253,8 @@ const OPERATIONS = {
   },
   /** Algorithm 2 line 4: B distinct indices, uniformly without replacement (a partial Fisher-Yates shuffle). */
   sampleBatch({ n, B, seed }) {
-    if (!Number.isInteger(n) || !Number.isInteger(B) || B < 1 || B > n) throw new Invalid(`Algorithm 2 line 4: need integers 1 <= B <= n, got n = ${n}, B = ${B}`);
+    if (!Number.isInteger(n) || !Number.isInteger(B) || B < 1 || B > n)
+      throw new Invalid(`Algorithm 2 line 4: need integers 1 <= B <= n, got n = ${n}, B = ${B}`);
     const uniform = generator(seed);
     const pool = Array.from({ length: n }, (_, i) => i);
     for (let t = 0; t < B; t++) {

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { columnVector, matrixFromRows } from '../matrix.js';
 import type { Params } from '../network.js';
 import type { Matrix } from '../numeric.js';
-import { genericEntry, matrixOf, sizesArb, unitEntry, vectorOf, type ShapeOptions as LayerShape } from './plainArbitraries.js';
+import { genericEntry, type ShapeOptions as LayerShape, matrixOf, sizesArb, unitEntry, vectorOf } from './plainArbitraries.js';
 
 export { genericEntry, sizesArb };
 

@@ -8,7 +8,7 @@
 import type { ActivationName } from '../activations.js';
 import { squaredLoss } from '../loss.js';
 import { forward, type Params } from '../network.js';
-import { math, toBig, withPrecision, type Matrix, type Scalar } from '../numeric.js';
+import { type Matrix, math, type Scalar, toBig, withPrecision } from '../numeric.js';
 
 export const HIGH_PRECISION_DIGITS = 64;
 export const HIGH_PRECISION_STEP = '1e-25';

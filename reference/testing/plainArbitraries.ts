@@ -21,7 +21,9 @@ export const unitEntry: fc.Arbitrary<number> = fc.double({ min: -1, max: 1, noNa
  * Entries with 1/16 <= |v| <= 1: no exact zeros, far from underflow; for checks that need to stay
  * off ReLU's kink (gradients, finite differences).
  */
-export const genericEntry: fc.Arbitrary<number> = fc.tuple(fc.boolean(), fc.double({ min: 1 / 16, max: 1, noNaN: true })).map(([negative, v]) => (negative ? -v : v));
+export const genericEntry: fc.Arbitrary<number> = fc
+  .tuple(fc.boolean(), fc.double({ min: 1 / 16, max: 1, noNaN: true }))
+  .map(([negative, v]) => (negative ? -v : v));
 
 export interface ShapeOptions {
   /** Number of layers r (default 1..4). */

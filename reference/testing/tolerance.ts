@@ -3,9 +3,10 @@
  * a sum or product chain of N float64 operations has relative error at most
  * γ_N = N·u / (1 − N·u), u = 2^-53, times the sum of the magnitudes of its terms.
  */
-import type { Params } from '../network.js';
+
 import { toRows } from '../matrix.js';
-import { math, type Matrix, type Scalar } from '../numeric.js';
+import type { Params } from '../network.js';
+import { type Matrix, math, type Scalar } from '../numeric.js';
 
 export const UNIT_ROUNDOFF = 2 ** -53;
 

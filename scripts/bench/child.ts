@@ -4,7 +4,7 @@
  * memory (process.resourceUsage().maxRSS), then releases the wasm threads so it exits by itself.
  */
 import { tearDownBackends } from './backends.js';
-import { RESULT_PREFIX, runJob, type Job } from './jobs.js';
+import { type Job, RESULT_PREFIX, runJob } from './jobs.js';
 
 const arg = process.argv[2];
 if (arg === undefined) throw new Error('usage: child.ts <job as JSON>');

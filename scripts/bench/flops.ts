@@ -33,7 +33,8 @@ export interface StepFlops {
 }
 
 function expectSizes(sizes: readonly number[], batch: number): void {
-  if (sizes.length < 2 || sizes.some((m) => !Number.isInteger(m) || m < 1)) throw new RangeError(`layer sizes must be [d, m_1, ..., m_r] of positive integers, got [${sizes.join(', ')}]`);
+  if (sizes.length < 2 || sizes.some((m) => !Number.isInteger(m) || m < 1))
+    throw new RangeError(`layer sizes must be [d, m_1, ..., m_r] of positive integers, got [${sizes.join(', ')}]`);
   if (!Number.isInteger(batch) || batch < 1) throw new RangeError(`the batch size B must be a positive integer, got ${batch}`);
 }
 

@@ -11,12 +11,12 @@ import { createTrainer } from '../../accelerated/trainer.js';
 import { backpropBatch, forwardBatch } from '../../reference/batched.js';
 import { matrixFromRows } from '../../reference/matrix.js';
 import type { Params } from '../../reference/network.js';
-import { math, type Matrix } from '../../reference/numeric.js';
+import { type Matrix, math } from '../../reference/numeric.js';
 import { gdStep } from '../../reference/optimizers.js';
-import { isTfjsBackend, setUpBackend, type BackendKey, type BackendStart } from './backends.js';
-import { readBenchData, type BenchData, type NetworkSpec } from './data.js';
+import { type BackendKey, type BackendStart, isTfjsBackend, setUpBackend } from './backends.js';
+import { type BenchData, type NetworkSpec, readBenchData } from './data.js';
 import { matmulShapes } from './flops.js';
-import { timeIt, type TimingOptions } from './timing.js';
+import { type TimingOptions, timeIt } from './timing.js';
 
 export type NodeImplementation = 'accelerated' | 'autograd' | 'tfjs-layers' | 'reference';
 export type Implementation = NodeImplementation | 'numpy';
@@ -201,7 +201,9 @@ function referenceStep(data: BenchData): Timed {
   const { sizes, batch: B } = data.network;
   const d = sizes[0]!;
   let theta: Params = {
-    W: data.W.map((Wk, k) => matrixFromRows(Array.from({ length: sizes[k + 1]! }, (_, j) => Array.from({ length: sizes[k]! }, (_, l) => Wk[l * sizes[k + 1]! + j]!)))),
+    W: data.W.map((Wk, k) =>
+      matrixFromRows(Array.from({ length: sizes[k + 1]! }, (_, j) => Array.from({ length: sizes[k]! }, (_, l) => Wk[l * sizes[k + 1]! + j]!))),
+    ),
     b: data.b.map((bk) => matrixFromRows(Array.from(bk, (v) => [v]))),
   };
   const X = matrixFromRows(Array.from({ length: d }, (_, l) => Array.from({ length: B }, (_, i) => data.X[i * d + l]!)));
@@ -280,7 +282,8 @@ async function tfjsMatmulRate(products: readonly [number, number, number][], tim
 
 /** The same for mathjs float64 matrices (the reference's number system). */
 async function mathjsMatmulRate(products: readonly [number, number, number][], timing: TimingOptions): Promise<number> {
-  const random = (rows: number, cols: number): Matrix => matrixFromRows(Array.from({ length: rows }, () => Array.from({ length: cols }, () => Math.random() * 2 - 1)));
+  const random = (rows: number, cols: number): Matrix =>
+    matrixFromRows(Array.from({ length: rows }, () => Array.from({ length: cols }, () => Math.random() * 2 - 1)));
   const operands = products.map(([p, q, s]) => [random(p, q), random(q, s)] as const);
   const t = await timeIt(() => {
     for (const [a, b] of operands) math.multiply(a, b);

@@ -1,5 +1,5 @@
 /** The command line of `npm run bench` (scripts/bench.ts). Parsing only: loads no tfjs, no mathjs. */
-import { fileName, list, parseCommandLine, type CliOptions } from '../lib/cli.js';
+import { type CliOptions, fileName, list, parseCommandLine } from '../lib/cli.js';
 import type { BackendKey } from './backends.js';
 
 export interface BenchOptions extends CliOptions {
@@ -29,7 +29,12 @@ Options:
   -h, --help         print this help`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
-  const { values } = parseCommandLine(argv, { quick: { type: 'boolean' }, json: { type: 'string' }, backends: { type: 'string' }, networks: { type: 'string' } });
+  const { values } = parseCommandLine(argv, {
+    quick: { type: 'boolean' },
+    json: { type: 'string' },
+    backends: { type: 'string' },
+    networks: { type: 'string' },
+  });
   return {
     help: values.help ?? false,
     quick: values.quick ?? false,

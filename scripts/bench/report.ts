@@ -5,7 +5,7 @@
 import { BACKWARD_TO_FORWARD_BOUND } from '../../reference/theorem31.js';
 import { BACKEND_LABEL, type BackendKey } from './backends.js';
 import type { NetworkSpec } from './data.js';
-import { FLOP_FORMULA, stepFlops, type StepFlops } from './flops.js';
+import { FLOP_FORMULA, type StepFlops, stepFlops } from './flops.js';
 import type { Implementation, MatmulResult, StepResult } from './jobs.js';
 
 /** A step result as it comes back from a child (or in-process), with its peak RSS. */
@@ -98,7 +98,9 @@ export function buildRecords(steps: readonly MeasuredStep[], matmuls: readonly M
   });
   return base.map((r) => ({
     ...r,
-    ratios: Object.fromEntries(base.filter((p) => p !== r && p.network.name === r.network.name).map((p) => [key(p), r.examplesPerSecond / p.examplesPerSecond])),
+    ratios: Object.fromEntries(
+      base.filter((p) => p !== r && p.network.name === r.network.name).map((p) => [key(p), r.examplesPerSecond / p.examplesPerSecond]),
+    ),
   }));
 }
 
@@ -106,7 +108,11 @@ const IMPLEMENTATION_ORDER: readonly Implementation[] = ['accelerated', 'autogra
 const BACKEND_ORDER: readonly BackendKey[] = ['wasm-threaded', 'wasm-single', 'cpu', 'mathjs', 'numpy'];
 
 export function sortRecords(records: readonly BenchRecord[], networks: readonly NetworkSpec[]): BenchRecord[] {
-  const rank = (r: BenchRecord): number[] => [networks.findIndex((n) => n.name === r.network.name), IMPLEMENTATION_ORDER.indexOf(r.implementation), BACKEND_ORDER.indexOf(r.backend)];
+  const rank = (r: BenchRecord): number[] => [
+    networks.findIndex((n) => n.name === r.network.name),
+    IMPLEMENTATION_ORDER.indexOf(r.implementation),
+    BACKEND_ORDER.indexOf(r.backend),
+  ];
   return [...records].sort((a, b) => {
     const [x, y] = [rank(a), rank(b)];
     for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
@@ -131,12 +137,29 @@ function markdownTable(headers: readonly string[], rows: readonly (readonly stri
 const netLabel = (r: BenchRecord): string => `${r.network.name} ${r.network.sizes.join('-')} B=${r.network.batch}`;
 
 function peer(records: readonly BenchRecord[], r: BenchRecord, implementation: Implementation, sameBackend: boolean): string {
-  const p = records.find((q) => q !== r && q.implementation === implementation && q.network.name === r.network.name && (!sameBackend || q.backend === r.backend));
+  const p = records.find(
+    (q) => q !== r && q.implementation === implementation && q.network.name === r.network.name && (!sameBackend || q.backend === r.backend),
+  );
   return p === undefined ? '-' : `${fmt(r.examplesPerSecond / p.examplesPerSecond)}x`;
 }
 
 export function mainTable(records: readonly BenchRecord[]): string {
-  const headers = ['implementation', 'backend', 'network', 'examples/s', 'best ex/s', 'GFLOP/s', '% matmul n^3', '% matmul layer', 'fwd+bwd/fwd', 'peak RSS MB', 'x layers', 'x autograd', 'x numpy', 'x reference'];
+  const headers = [
+    'implementation',
+    'backend',
+    'network',
+    'examples/s',
+    'best ex/s',
+    'GFLOP/s',
+    '% matmul n^3',
+    '% matmul layer',
+    'fwd+bwd/fwd',
+    'peak RSS MB',
+    'x layers',
+    'x autograd',
+    'x numpy',
+    'x reference',
+  ];
   const rows = records.map((r) => [
     r.implementation,
     r.threads > 1 && r.backend !== 'wasm-threaded' ? `${r.backendLabel} (${r.threads} thr)` : r.backendLabel,
@@ -186,7 +209,10 @@ export function targets(records: readonly BenchRecord[], largeName: string): Tar
     const layers = find('tfjs-layers', backend);
     if (acc !== undefined && layers !== undefined) {
       const ratio = acc.examplesPerSecond / layers.examplesPerSecond;
-      checks.push({ met: ratio >= 10, text: `large net on ${BACKEND_LABEL[backend]}: accelerated / tfjs-layers trainOnBatch = ${fmt(acc.examplesPerSecond)} / ${fmt(layers.examplesPerSecond)} examples/s = ${fmt(ratio)}x (target >= 10x)` });
+      checks.push({
+        met: ratio >= 10,
+        text: `large net on ${BACKEND_LABEL[backend]}: accelerated / tfjs-layers trainOnBatch = ${fmt(acc.examplesPerSecond)} / ${fmt(layers.examplesPerSecond)} examples/s = ${fmt(ratio)}x (target >= 10x)`,
+      });
     }
     if (acc !== undefined) {
       const { fractionOfLayerShaped: f, fractionOfSquare: s, layerShapedMatmulGflops: l, squareMatmul: q } = acc.roofline;
@@ -202,7 +228,9 @@ export function targets(records: readonly BenchRecord[], largeName: string): Tar
     met: over.length === 0,
     text:
       `Theorem 3.1: time(fwd+bwd)/time(fwd) <= ${BACKWARD_TO_FORWARD_BOUND} on every implementation, backend and size: worst ${fmt(worst?.forwardBackwardOverForward)} (${worst === null ? '-' : `${worst.implementation} on ${worst.backendLabel}, ${worst.network.name}`})` +
-      (over.length === 0 ? '' : `; over: ${over.map((r) => `${r.implementation}/${SHORT_BACKEND[r.backend]}/${r.network.name} ${fmt(r.forwardBackwardOverForward)}`).join(', ')}`),
+      (over.length === 0
+        ? ''
+        : `; over: ${over.map((r) => `${r.implementation}/${SHORT_BACKEND[r.backend]}/${r.network.name} ${fmt(r.forwardBackwardOverForward)}`).join(', ')}`),
   });
   return checks;
 }
@@ -217,10 +245,10 @@ export function report(records: readonly BenchRecord[], networks: readonly Netwo
   return [
     mainTable(records),
     '',
-    '% matmul n^3: achieved GFLOP/s / the backend\'s n x n x n matmul rate; % matmul layer: / the rate of the step\'s own products timed alone (the roofline).',
+    "% matmul n^3: achieved GFLOP/s / the backend's n x n x n matmul rate; % matmul layer: / the rate of the step's own products timed alone (the roofline).",
     'fwd+bwd/fwd: Theorem 3.1 made concrete (time of the gradient incl. its forward pass / time of the forward pass).',
     'examples/s from the median sample; best ex/s from the fastest sample (a hint of how much other processes slowed the median).',
-    'x peer: examples/s of this row / the peer\'s (layers and autograd on the same backend; numpy and reference on the same network).',
+    "x peer: examples/s of this row / the peer's (layers and autograd on the same backend; numpy and reference on the same network).",
     '',
     FLOP_FORMULA,
     ...flops,

@@ -4,12 +4,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BACKEND_LABEL, TFJS_BACKENDS, type BackendKey } from './backends.js';
-import { makeBenchData, writeBenchData, type NetworkSpec } from './data.js';
-import { RESULT_PREFIX, type Job, type JobResult, type MatmulResult } from './jobs.js';
-import { buildRecords, report, sortRecords, type MeasuredStep } from './report.js';
-import { FULL_TIMING, QUICK_TIMING, type TimingOptions } from './timing.js';
+import { BACKEND_LABEL, type BackendKey, TFJS_BACKENDS } from './backends.js';
+import { makeBenchData, type NetworkSpec, writeBenchData } from './data.js';
+import { type Job, type JobResult, type MatmulResult, RESULT_PREFIX } from './jobs.js';
 import type { BenchOptions } from './options.js';
+import { buildRecords, type MeasuredStep, report, sortRecords } from './report.js';
+import { FULL_TIMING, QUICK_TIMING, type TimingOptions } from './timing.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const projectRoot = join(here, '..', '..');
@@ -36,7 +36,13 @@ interface Planned {
 /** In-process order matters: the stock 'wasm-single' must run before 'wasm-threaded' replaces it. */
 const BACKEND_RUN_ORDER: readonly BackendKey[] = ['mathjs', 'cpu', 'wasm-single', 'wasm-threaded'];
 
-function plan(networks: readonly NetworkSpec[], dirs: Map<string, string>, timing: TimingOptions, squareSize: number, backends: readonly BackendKey[]): Planned[] {
+function plan(
+  networks: readonly NetworkSpec[],
+  dirs: Map<string, string>,
+  timing: TimingOptions,
+  squareSize: number,
+  backends: readonly BackendKey[],
+): Planned[] {
   const small = networks.find((n) => n.name === 'small');
   const planned: Planned[] = [];
   for (const backend of BACKEND_RUN_ORDER.filter((b) => backends.includes(b))) {
@@ -49,7 +55,10 @@ function plan(networks: readonly NetworkSpec[], dirs: Map<string, string>, timin
     const implementations = isTfjs ? (['accelerated', 'autograd', 'tfjs-layers'] as const) : (['reference'] as const);
     for (const implementation of implementations) {
       for (const network of isTfjs ? networks : [small!]) {
-        planned.push({ job: { kind: 'step', implementation, backend, dataDir: dirs.get(network.name)!, timing }, label: `${implementation} on ${BACKEND_LABEL[backend]}, ${network.name}` });
+        planned.push({
+          job: { kind: 'step', implementation, backend, dataDir: dirs.get(network.name)!, timing },
+          label: `${implementation} on ${BACKEND_LABEL[backend]}, ${network.name}`,
+        });
       }
     }
   }
@@ -190,7 +199,11 @@ export async function runBench(options: BenchOptions): Promise<number> {
     `wasm x2: ${threaded === undefined ? 'not measured' : threaded.start.notice === undefined ? `${threaded.start.threads} threads (accelerated/node/wasmThreads.ts)` : `FELL BACK: ${threaded.start.notice}`}`,
     `numpy BLAS: ${numpy === undefined ? 'not measured' : JSON.stringify(numpy.blas)}`,
     `peak RSS scope: ${scope}`,
-    `load average (1, 5, 15 min) before: ${loadBefore.map((l) => l.toFixed(2)).join(', ')}; after: ${loadavg().map((l) => l.toFixed(2)).join(', ')}; highest 1-min load when a measurement started: ${Math.max(...steps.map((s) => s.loadAverage1m ?? 0)).toFixed(2)} (this bench itself adds ~1-2; well above that, other processes shared the cores and the numbers are low)`,
+    `load average (1, 5, 15 min) before: ${loadBefore.map((l) => l.toFixed(2)).join(', ')}; after: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(
+        ', ',
+      )}; highest 1-min load when a measurement started: ${Math.max(...steps.map((s) => s.loadAverage1m ?? 0)).toFixed(2)} (this bench itself adds ~1-2; well above that, other processes shared the cores and the numbers are low)`,
     `total bench time ${((performance.now() - began) / 1000).toFixed(1)} s${options.quick ? ' (--quick: tiny sizes, few samples; numbers are not meaningful)' : ''}`,
     ...(failures.length > 0 ? ['FAILURES:', ...failures] : []),
   ];

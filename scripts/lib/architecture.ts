@@ -74,7 +74,8 @@ export interface AllowedImport {
  */
 export const TEMPORARILY_ALLOWED: readonly AllowedImport[] = [];
 
-const allows = (a: AllowedImport, site: ImportSite): boolean => a.file === site.file && (a.target.endsWith('/') ? site.target.startsWith(a.target) : site.target === a.target);
+const allows = (a: AllowedImport, site: ImportSite): boolean =>
+  a.file === site.file && (a.target.endsWith('/') ? site.target.startsWith(a.target) : site.target === a.target);
 
 const SOURCE = /\.(?:ts|mts|cts|mjs|cjs|js)$/;
 
@@ -263,7 +264,9 @@ export function importGraph(root: string = PROJECT_ROOT, files: readonly string[
     importSpecifiers(readFileSync(join(root, file), 'utf8'))
       .filter(({ specifier }) => specifier.startsWith('./') || specifier.startsWith('../'))
       .map(({ specifier, line, kind }) => {
-        const joined = normalize(join(dirname(file), specifier)).split(sep).join('/');
+        const joined = normalize(join(dirname(file), specifier))
+          .split(sep)
+          .join('/');
         const asTs = joined.replace(/\.(m|c)?js$/, '.$1ts');
         const target = !exists.has(joined) && exists.has(asTs) ? asTs : joined;
         return { file, line, specifier, target, kind };
@@ -285,10 +288,17 @@ const describeSite = (s: ImportSite): string => `${s.file}:${s.line} imports '${
 export function ruleViolations(graph: readonly ImportSite[], files: readonly string[], allowed: readonly AllowedImport[] = TEMPORARILY_ALLOWED): Violation[] {
   const out: Violation[] = [];
   for (const folder of new Set(files.map(folderOf))) {
-    if (FOLDER_RULES[folder] === undefined) out.push({ site: undefined, message: `${folder}/ holds sources but has no rule in scripts/lib/architecture.ts#FOLDER_RULES (and none in docs/architecture.md)` });
+    if (FOLDER_RULES[folder] === undefined)
+      out.push({
+        site: undefined,
+        message: `${folder}/ holds sources but has no rule in scripts/lib/architecture.ts#FOLDER_RULES (and none in docs/architecture.md)`,
+      });
   }
   for (const file of files.filter((f) => folderOf(f) === 'fixtures')) {
-    out.push({ site: undefined, message: `${file}: fixtures/ holds data, schema and manifest only; code that generates or reads them belongs in scripts/lib/fixtures/ or conformance/` });
+    out.push({
+      site: undefined,
+      message: `${file}: fixtures/ holds data, schema and manifest only; code that generates or reads them belongs in scripts/lib/fixtures/ or conformance/`,
+    });
   }
   for (const site of graph) {
     const from = folderOf(site.file);
@@ -357,7 +367,9 @@ export function folderCycles(graph: readonly ImportSite[], allowed: readonly All
   };
   for (const v of [...edges.keys()].sort()) if (!index.has(v)) visit(v);
   return groups.map((group) => {
-    const inside = group.flatMap((from) => group.filter((to) => edges.get(from)?.has(to)).map((to) => `    ${from} → ${to}: ${describeSite(edges.get(from)!.get(to)!)}`));
+    const inside = group.flatMap((from) =>
+      group.filter((to) => edges.get(from)?.has(to)).map((to) => `    ${from} → ${to}: ${describeSite(edges.get(from)!.get(to)!)}`),
+    );
     return `cycle between ${group.join(', ')}:\n${inside.join('\n')}`;
   });
 }

@@ -6,7 +6,7 @@
  */
 import { INVENTORY } from '../../spec/inventory/index.js';
 import type { Erratum, SpecEntry } from '../../spec/types.js';
-import { explanationOf, KIND_NAMES, type Explanation } from './explain/explanation.js';
+import { type Explanation, explanationOf, KIND_NAMES } from './explain/explanation.js';
 import { MARK } from './explain/worked.js';
 
 export const BOOK_FILE = 'docs/book.md';

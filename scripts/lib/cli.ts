@@ -5,7 +5,7 @@
  * or a bad flag before loading mathjs, tfjs or vega (scripts/cli.test.ts holds every script to it):
  * scripts parse first and import their heavy modules inside `main`.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 
 /** A bad command line: exit code 2, with the message and a pointer to --help. */
 export class UsageError extends Error {
@@ -21,7 +21,11 @@ const HELP = { help: { type: 'boolean', short: 'h' } } as const;
  * `parseArgs` in strict mode with -h/--help added: an unknown flag, a missing value, a value given
  * to a boolean flag or (unless allowed) a positional argument is a UsageError naming it.
  */
-export function parseCommandLine<const O extends OptionsConfig, const P extends boolean = false>(args: readonly string[], options: O, allowPositionals?: P): Parsed<O, P> {
+export function parseCommandLine<const O extends OptionsConfig, const P extends boolean = false>(
+  args: readonly string[],
+  options: O,
+  allowPositionals?: P,
+): Parsed<O, P> {
   try {
     return parseArgs({ args: [...args], options: { ...options, ...HELP }, strict: true, allowPositionals: allowPositionals ?? false }) as Parsed<O, P>;
   } catch (error) {
@@ -31,7 +35,9 @@ export function parseCommandLine<const O extends OptionsConfig, const P extends 
 }
 
 /** What parseCommandLine returns: `values` typed from the options (help included), `positionals`. */
-export type Parsed<O extends OptionsConfig, P extends boolean> = ReturnType<typeof parseArgs<{ args: string[]; options: O & typeof HELP; strict: true; allowPositionals: P }>>;
+export type Parsed<O extends OptionsConfig, P extends boolean> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O & typeof HELP; strict: true; allowPositionals: P }>
+>;
 
 /** The command line of a script that takes no option but -h/--help. */
 export function parseNoOptions(args: readonly string[]): CliOptions {
@@ -67,7 +73,8 @@ export function oneOf<const T extends string>(name: string, text: string | undef
 export function list<const T extends string = string>(name: string, text: string | undefined, allowed?: readonly T[]): T[] | undefined {
   if (text === undefined) return undefined;
   const items = text.split(',').map((x) => x.trim());
-  if (items.some((x) => x === '')) throw new UsageError(`--${name} takes a comma-separated list${allowed ? ` of ${allowed.join(', ')}` : ''} without empty items, got '${text}'`);
+  if (items.some((x) => x === ''))
+    throw new UsageError(`--${name} takes a comma-separated list${allowed ? ` of ${allowed.join(', ')}` : ''} without empty items, got '${text}'`);
   const bad = allowed === undefined ? [] : items.filter((x) => !(allowed as readonly string[]).includes(x));
   if (bad.length > 0) throw new UsageError(`--${name} takes a comma-separated list of ${allowed!.join(', ')}; unknown: ${bad.join(', ')}`);
   return items as T[];

@@ -2,7 +2,7 @@
  * Spec coverage, read statically like test262's metadata: which tests name which spec ids, and
  * where each implementing function lives and whether its doc comment cites the id.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
@@ -28,7 +28,10 @@ export function scanTests(root: string = PROJECT_ROOT): TestRef[] {
       refs.push({
         file: relative(root, file),
         line: source.slice(0, match.index).split('\n').length,
-        ids: match[2]!.split(',').map((id) => id.trim()).filter((id) => id !== ''),
+        ids: match[2]!
+          .split(',')
+          .map((id) => id.trim())
+          .filter((id) => id !== ''),
         name: match[3]!.trim(),
       });
     }
@@ -37,15 +40,13 @@ export function scanTests(root: string = PROJECT_ROOT): TestRef[] {
 }
 
 function listFiles(dir: string): string[] {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     return [];
   }
-  return entries.flatMap((e) =>
-    e.name === 'node_modules' ? [] : e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)],
-  );
+  return entries.flatMap((e) => (e.name === 'node_modules' ? [] : e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
 /** Where an `implementedBy` reference ('reference/x.ts#name') is declared, with its doc comment. */

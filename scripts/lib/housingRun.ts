@@ -8,10 +8,10 @@
 import { createTrainer } from '../../accelerated/trainer.js';
 import { columnVector, toRows } from '../../reference/matrix.js';
 import { initializeParams, type Params } from '../../reference/network.js';
-import { trainOnBatches, type Example } from '../../reference/optimizers.js';
+import { type Example, trainOnBatches } from '../../reference/optimizers.js';
 import { toRowMajor } from '../../reference/rowMajor.js';
 import { createRng, sampleWithoutReplacement } from '../../reference/sampler.js';
-import { housingData, type HousingExample } from './housingData.js';
+import { type HousingExample, housingData } from './housingData.js';
 
 /** Algorithm 2 line 1's hyperparameters and the seed of the data, θ0 and the sampler. */
 export const HOUSING_RUN = { sizes: [4, 3, 1], n: 200, seed: 229, alpha: 0.01, B: 8 } as const;

@@ -16,7 +16,14 @@ function fakeStream(tty: boolean): NodeJS.WriteStream & { text: () => string } {
   return stream;
 }
 
-const result = (implementation: string, check: string): CheckResult => ({ implementation, check, specIds: ['2.12'], status: 'pass', message: '', durationMs: 1 });
+const result = (implementation: string, check: string): CheckResult => ({
+  implementation,
+  check,
+  specIds: ['2.12'],
+  status: 'pass',
+  message: '',
+  durationMs: 1,
+});
 
 /** Timers that keep the event loop alive (an unref'd timer is not listed). */
 const liveTimers = (): number => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;

@@ -2,9 +2,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import cliProgress from 'cli-progress';
-import { serializeReport, type JsonReport } from '../../conformance/report/json.js';
-import { junitReport } from '../../conformance/report/junit.js';
 import type { CheckResult } from '../../conformance/core/runner.js';
+import { type JsonReport, serializeReport } from '../../conformance/report/json.js';
+import { junitReport } from '../../conformance/report/junit.js';
 
 /** Progress is drawn only on a terminal, and never when CI is set: logs and CI output stay clean. */
 export function showsProgress(stream: NodeJS.WriteStream): boolean {

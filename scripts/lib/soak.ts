@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { CHECKS } from '../../conformance/checks/index.js';
 import type { Check } from '../../conformance/core/check.js';
 import type { Implementation } from '../../conformance/core/interface.js';
-import { runChecks, type CheckResult } from '../../conformance/core/runner.js';
+import { type CheckResult, runChecks } from '../../conformance/core/runner.js';
 import { SOAK_TARGETS, type SoakTarget } from './soakTargets.js';
 
 /** The implementations a soak can run: the reference, the accelerated path, the example programs (numpy, Python's standard library, plain JavaScript). */
@@ -33,7 +33,11 @@ export async function openTarget(target: SoakTarget): Promise<Implementation> {
     case 'js': {
       const { stdioImplementation } = await import('../../conformance/adapters/stdio.js');
       process.env.PYTHONDONTWRITEBYTECODE = '1';
-      const programs = { python: ['python3', example('python/mlp_numpy.py')], stdlib: ['python3', example('python/mlp_stdlib.py')], js: [process.execPath, example('js/mlp.mjs')] };
+      const programs = {
+        python: ['python3', example('python/mlp_numpy.py')],
+        stdlib: ['python3', example('python/mlp_stdlib.py')],
+        js: [process.execPath, example('js/mlp.mjs')],
+      };
       const [command, path] = programs[target];
       return stdioImplementation(command!, [path!]);
     }
@@ -111,7 +115,16 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
     } finally {
       await impl.close?.();
     }
-    targets.push({ target, implementation: impl.name, checkRuns, seededChecks: seeded.map((c) => c.id), passed, notImplemented, discarded, durationMs: performance.now() - started });
+    targets.push({
+      target,
+      implementation: impl.name,
+      checkRuns,
+      seededChecks: seeded.map((c) => c.id),
+      passed,
+      notImplemented,
+      discarded,
+      durationMs: performance.now() - started,
+    });
   }
   return { targets, failures };
 }

@@ -2,7 +2,7 @@
 import { ERRATA } from '../../spec/errata.js';
 import { INVENTORY } from '../../spec/inventory/index.js';
 import type { SpecEntry } from '../../spec/types.js';
-import { docCites, locate, scanTests, type ImplementationSite, type TestRef } from './coverage.js';
+import { docCites, type ImplementationSite, locate, scanTests, type TestRef } from './coverage.js';
 
 export interface CoverageRow {
   readonly entry: SpecEntry;
@@ -44,5 +44,11 @@ export function formatCoverageTable(rows: readonly CoverageRow[]): string {
   const cell = (text: string, c: number): string => (text.length > widths[c]! ? `${text.slice(0, widths[c]! - 1)}…` : text.padEnd(widths[c]!));
   const render = (cols: readonly string[]): string => cols.map(cell).join('  ').trimEnd();
   const covered = rows.filter(isCovered).length;
-  return [render(header), render(widths.map((w) => '-'.repeat(w))), ...lines.map(render), '', `${covered}/${rows.length} spec entries implemented (doc comment cites the id) and tested`].join('\n');
+  return [
+    render(header),
+    render(widths.map((w) => '-'.repeat(w))),
+    ...lines.map(render),
+    '',
+    `${covered}/${rows.length} spec entries implemented (doc comment cites the id) and tested`,
+  ].join('\n');
 }

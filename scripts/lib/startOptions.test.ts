@@ -9,8 +9,32 @@ describe('npm start options', () => {
   });
 
   it('reads every option; --only splits on commas and may be repeated', () => {
-    const args = ['--strict', '--seed=-7', '--runs', '3', '--only', '2.12,alg5.*', '--only', 'gradient/*', '--backend', 'cpu', '--json', 'out/r.json', '--junit', 'r.xml'];
-    expect(parseStartArgs(args)).toEqual({ help: false, strict: true, seed: -7, runs: 3, only: ['2.12', 'alg5.*', 'gradient/*'], backend: 'cpu', json: 'out/r.json', junit: 'r.xml' });
+    const args = [
+      '--strict',
+      '--seed=-7',
+      '--runs',
+      '3',
+      '--only',
+      '2.12,alg5.*',
+      '--only',
+      'gradient/*',
+      '--backend',
+      'cpu',
+      '--json',
+      'out/r.json',
+      '--junit',
+      'r.xml',
+    ];
+    expect(parseStartArgs(args)).toEqual({
+      help: false,
+      strict: true,
+      seed: -7,
+      runs: 3,
+      only: ['2.12', 'alg5.*', 'gradient/*'],
+      backend: 'cpu',
+      json: 'out/r.json',
+      junit: 'r.xml',
+    });
     expect(parseStartArgs(['-h']).help).toBe(true);
   });
 

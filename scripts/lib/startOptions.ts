@@ -4,7 +4,7 @@
  */
 import { DEFAULT_RUNS, DEFAULT_SEED } from '../../conformance/core/runner.js';
 import { oneOf, parseCommandLine } from './cli.js';
-import { SUITE_OPTIONS, suiteOptions, type SuiteCliOptions } from './suiteOptions.js';
+import { SUITE_OPTIONS, type SuiteCliOptions, suiteOptions } from './suiteOptions.js';
 
 export const NODE_BACKENDS = ['cpu', 'wasm'] as const;
 export type NodeBackend = (typeof NODE_BACKENDS)[number];

@@ -5,7 +5,7 @@
  * command's own options.
  */
 import { DEFAULT_RUNS, DEFAULT_SEED } from '../../conformance/core/runner.js';
-import { fileName, integer, UsageError, type CliOptions } from './cli.js';
+import { type CliOptions, fileName, integer, UsageError } from './cli.js';
 
 /** The parseArgs declarations of the shared options. */
 export const SUITE_OPTIONS = {

@@ -4,15 +4,16 @@
  * per-equation table, the JSON and JUnit reports, the reproducers, and the verdict
  * (conformance/core/runner.ts#runVerdict) that gives the exit code.
  */
-import type { Check } from '../../conformance/core/check.js';
+
 import { CHECKS } from '../../conformance/checks/index.js';
-import { specCoverage } from '../../conformance/report/coverage.js';
+import type { Check } from '../../conformance/core/check.js';
 import type { Implementation } from '../../conformance/core/interface.js';
+import { type RunOptions, runVerdict, selected } from '../../conformance/core/runner.js';
+import { runSuite, type SuiteRun } from '../../conformance/core/suite.js';
+import { writeReproducers } from '../../conformance/replay/reproducer.js';
+import { specCoverage } from '../../conformance/report/coverage.js';
 import { jsonReport } from '../../conformance/report/json.js';
 import { formatTable, useColour } from '../../conformance/report/table.js';
-import { writeReproducers } from '../../conformance/replay/reproducer.js';
-import { runVerdict, selected, type RunOptions } from '../../conformance/core/runner.js';
-import { runSuite, type SuiteRun } from '../../conformance/core/suite.js';
 import { UsageError } from './cli.js';
 import { progress, writeReports } from './output.js';
 import type { SuiteCliOptions } from './suiteOptions.js';
@@ -45,7 +46,12 @@ export async function runAndReport(
   impls: readonly Implementation[],
   checks: readonly Check[],
   options: SuiteCliOptions,
-  extra: { readonly runOptions?: RunOptions; readonly reproducers?: string; readonly allowNothingVerified?: boolean; readonly release?: () => Promise<void> } = {},
+  extra: {
+    readonly runOptions?: RunOptions;
+    readonly reproducers?: string;
+    readonly allowNothingVerified?: boolean;
+    readonly release?: () => Promise<void>;
+  } = {},
 ): Promise<ReportedRun> {
   const runOptions: RunOptions = { ...extra.runOptions, strict: options.strict, seed: options.seed, runs: options.runs, only: options.only };
   let run: SuiteRun;
@@ -65,8 +71,16 @@ export async function runAndReport(
       ...(reproducers !== undefined && { reproducers }),
     }),
   );
-  const report = jsonReport({ implementations: impls, results: run.results, seed: options.seed, strict: options.strict, runs: options.runs, only: options.only });
+  const report = jsonReport({
+    implementations: impls,
+    results: run.results,
+    seed: options.seed,
+    strict: options.strict,
+    runs: options.runs,
+    only: options.only,
+  });
   for (const file of writeReports(report, options)) console.log(`wrote ${file}`);
-  if (reproducers !== undefined && reproducers.size > 0) console.log(`saved ${reproducers.size} reproducer(s) in ${extra.reproducers}/ (rerun one with --replay FILE)`);
+  if (reproducers !== undefined && reproducers.size > 0)
+    console.log(`saved ${reproducers.size} reproducer(s) in ${extra.reproducers}/ (rerun one with --replay FILE)`);
   return { run, verdict: runVerdict(run.results, { allowNothingVerified: extra.allowNothingVerified ?? false }) };
 }

@@ -6,9 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_RUNS, DEFAULT_SEED } from '../../conformance/core/runner.js';
 import { fileName, integer, parseCommandLine, UsageError } from './cli.js';
-import { SUITE_OPTIONS, suiteOptions, type SuiteCliOptions } from './suiteOptions.js';
+import { SUITE_OPTIONS, type SuiteCliOptions, suiteOptions } from './suiteOptions.js';
 
-export type Target = { readonly kind: 'module'; readonly path: string } | { readonly kind: 'command'; readonly command: string; readonly args: readonly string[] };
+export type Target =
+  | { readonly kind: 'module'; readonly path: string }
+  | { readonly kind: 'command'; readonly command: string; readonly args: readonly string[] };
 
 export interface VerifyOptions extends SuiteCliOptions {
   readonly listChecks: boolean;
@@ -89,7 +91,8 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyOptions {
   const listChecks = values['list-checks'] ?? false;
   let target: Target | undefined;
   if (command.length > 0) {
-    if (positionals.length > 0) throw new UsageError(`give either a MODULE or '-- COMMAND', not both (got ${positionals.join(' ')} and -- ${command.join(' ')})`);
+    if (positionals.length > 0)
+      throw new UsageError(`give either a MODULE or '-- COMMAND', not both (got ${positionals.join(' ')} and -- ${command.join(' ')})`);
     target = { kind: 'command', command: command[0]!, args: command.slice(1) };
   } else if (positionals.length === 1) {
     target = { kind: 'module', path: positionals[0]! };

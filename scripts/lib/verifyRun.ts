@@ -4,9 +4,9 @@ import { stdioImplementation } from '../../conformance/adapters/stdio.js';
 import { CHECKS } from '../../conformance/checks/index.js';
 import { readExpectations } from '../../conformance/core/expectations.js';
 import type { Implementation } from '../../conformance/core/interface.js';
+import { type CheckResult, EXIT_CODES, failed, type RunOptions } from '../../conformance/core/runner.js';
+import { type ReproducerFile, readReproducer, replay } from '../../conformance/replay/reproducer.js';
 import { printable } from '../../conformance/report/printable.js';
-import { readReproducer, replay, type ReproducerFile } from '../../conformance/replay/reproducer.js';
-import { EXIT_CODES, failed, type CheckResult, type RunOptions } from '../../conformance/core/runner.js';
 import { UsageError } from './cli.js';
 import { runAndReport, selectChecks, settingsLine } from './suiteRun.js';
 import type { Target, VerifyOptions } from './verifyOptions.js';
@@ -75,11 +75,17 @@ export async function runVerify(options: VerifyOptions): Promise<number> {
     } finally {
       await impl.close?.();
     }
-    console.log(`replay of ${printable(file.check, 200)} (${printable(file.specIds.join(', '), 200)}) on ${printable(impl.name, 200)}: ${result.status}${result.message ? `\n  ${result.message}` : ''}`);
+    console.log(
+      `replay of ${printable(file.check, 200)} (${printable(file.specIds.join(', '), 200)}) on ${printable(impl.name, 200)}: ${result.status}${result.message ? `\n  ${result.message}` : ''}`,
+    );
     return failed(result) ? 1 : 0;
   }
   console.log(`Verifying ${impl.name} (${impl.dtype}): ${checks.length} checks, ${settingsLine(options)}\n`);
-  const { run, verdict } = await runAndReport([impl], checks, options, { runOptions, reproducers: options.reproducers, allowNothingVerified: options.allowNothingVerified });
+  const { run, verdict } = await runAndReport([impl], checks, options, {
+    runOptions,
+    reproducers: options.reproducers,
+    allowNothingVerified: options.allowNothingVerified,
+  });
   console.log(`\n${summary(run.results, (performance.now() - started) / 1000)}${verdict.code === EXIT_CODES.conform ? '' : `\n${verdict.line}`}`);
   return verdict.code;
 }

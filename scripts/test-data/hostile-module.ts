@@ -17,6 +17,7 @@ export function createImplementation(): Implementation {
       ...reference.operations,
       forward(request: ForwardRequest) {
         switch (process.env.HOSTILE_MODULE) {
+          // biome-ignore lint/suspicious/noFallthroughSwitchClause: process.exit does not return
           case 'exit':
             process.exit(0);
           // falls through (process.exit does not return)

@@ -19,7 +19,8 @@ export const SECTION_1_ERRATA: readonly Erratum[] = [
     where: 'Section 1, the paragraph after eq. 1.2',
     affects: ['1.2'],
     asPrinted: 'Note that multiplying the cost function with a scalar will not change the local minima or global minima of the cost function.',
-    correction: 'Multiplying the cost function by a positive scalar c > 0 does not change its local or global minimizers (this is why the 1/n of (1.2) is harmless).',
+    correction:
+      'Multiplying the cost function by a positive scalar c > 0 does not change its local or global minimizers (this is why the 1/n of (1.2) is harmless).',
     derivation:
       'For c < 0, cJ has its maxima where J has its minima (and for J = ½(θ − 1)², −J is unbounded below, so it has no minimum at all); for c = 0 every θ is a global minimizer. Numeric check [erratum:sec1.scalar-multiple-minima]: with J(θ) = ½(θ − 1)², 2J is smallest at θ = 1 among {0.5, 1, 1.5}, −J is largest there and −J(10^6) < −J(1), and 0·J is constant.',
   },
@@ -53,7 +54,8 @@ export const SECTION_1_ERRATA: readonly Erratum[] = [
     asPrinted: '- 3: for i = 1 to n_{iter} do',
     correction:
       'i is an iteration counter, unrelated to the example index (i) of eq. 1.1-1.2. The loop performs exactly n_iter updates (n_iter a positive integer); every iteration samples afresh, independently of earlier iterations (Algorithm 1 samples with replacement across iterations; Algorithm 2 samples without replacement only within one batch). The algorithms print no "end for" and no output: the result is θ after the last update.',
-    derivation: 'The printed algorithms end with the update (1.4) / (1.5) inside the loop; nothing returns a value, selects a best iterate or averages iterates, so the last iterate is the only reading that needs no invention.',
+    derivation:
+      'The printed algorithms end with the update (1.4) / (1.5) inside the loop; nothing returns a value, selects a best iterate or averages iterates, so the last iterate is the only reading that needs no invention.',
   },
   {
     id: 'sampler.zero-based-indices',
@@ -62,7 +64,7 @@ export const SECTION_1_ERRATA: readonly Erratum[] = [
     affects: ['alg1.line4', 'alg2.line4', '1.2', '2.12'],
     asPrinted: String.raw`Sample j uniformly from $\{1, \ldots, n\}$`,
     correction:
-      'Code indexes examples 0..n−1: the notes\' example j ∈ {1..n} is code index j − 1 (reference/sampler.ts returns 0-based indices). Layers keep the notes\' 1-based k in names and messages (W[2], weight(θ, k)), but arrays are 0-based: Params.W[k − 1] holds W^{[k]}; forward-pass arrays are indexed by k itself (a[0] = x, z[k], a[k] for k = 1..r). Coordinates are 1-based in accessors (coord(v, i) = v_i).',
+      "Code indexes examples 0..n−1: the notes' example j ∈ {1..n} is code index j − 1 (reference/sampler.ts returns 0-based indices). Layers keep the notes' 1-based k in names and messages (W[2], weight(θ, k)), but arrays are 0-based: Params.W[k − 1] holds W^{[k]}; forward-pass arrays are indexed by k itself (a[0] = x, z[k], a[k] for k = 1..r). Coordinates are 1-based in accessors (coord(v, i) = v_i).",
     derivation: 'A choice of representation: only the mapping j ↔ j − 1 must be fixed so that a seeded run selects the same examples in every implementation.',
   },
   {
@@ -82,8 +84,10 @@ export const SECTION_1_ERRATA: readonly Erratum[] = [
     where: 'Algorithm 2, lines 1 and 4',
     affects: ['alg2.line1', 'alg2.line4', '1.5'],
     asPrinted: '(without replacement)',
-    correction: 'B is an integer with 1 <= B <= n; j_1, ..., j_B are distinct; each iteration draws a new batch independently of the previous ones (no epochs, no reshuffle-and-partition scheme). B > n is rejected.',
-    derivation: 'Sampling B distinct examples from n is impossible for B > n. The notes mention "other variants ... with slightly different sampling schemes" but specify only this one.',
+    correction:
+      'B is an integer with 1 <= B <= n; j_1, ..., j_B are distinct; each iteration draws a new batch independently of the previous ones (no epochs, no reshuffle-and-partition scheme). B > n is rejected.',
+    derivation:
+      'Sampling B distinct examples from n is impossible for B > n. The notes mention "other variants ... with slightly different sampling schemes" but specify only this one.',
   },
   {
     id: 'eq1.5.batch-mean',
@@ -94,7 +98,7 @@ export const SECTION_1_ERRATA: readonly Erratum[] = [
     correction:
       'Exactly as printed, in this order of float operations: all B gradients are taken at the same θ (one update per iteration), summed in drawn order k = 1..B, and the sum is scaled by fl(α/B): θ := θ − fl(α/B)·Σ_k ∇_θ J^{(j_k)}(θ) (reference/optimizers.ts#minibatchStep). GD (eq. 1.3) uses the mean gradient fl(Σ_i ∇J^{(i)}/n) times α (#gd, #meanGradient). The batched form of Section 4 folds the 1/B into the output delta, Δ^{[r]} = (Z^{[r]} − Y)/B, so ∂/∂W^{[k]} = Δ^{[k]}A^{[k−1]ᵀ} and ∂/∂b^{[k]} = Δ^{[k]}1_B are already means (reference/batched.ts#backpropBatch).',
     derivation:
-      'Linearity: (α/B)Σ_k ∇J^{(j_k)} = α∇((1/B)Σ_k J^{(j_k)}), and the gradient is linear in the output delta, so scaling Δ^{[r]} by 1/B scales every Δ^{[k]} and every gradient by 1/B. Σ_t δ_t a_tᵀ = ΔAᵀ (a sum of outer products is the product of the stacked matrices) and Σ_t δ_t = Δ1_B. Numerically the forms differ only in rounding: the per-example loop and the matrix form agree bit for bit when B is a power of two (scaling by 2^{-k} is exact and the sums run in the same order), and within γ_{N+B} times the terms\' magnitudes otherwise (tests in reference/batched.test.ts and reference/optimizers.test.ts).',
+      "Linearity: (α/B)Σ_k ∇J^{(j_k)} = α∇((1/B)Σ_k J^{(j_k)}), and the gradient is linear in the output delta, so scaling Δ^{[r]} by 1/B scales every Δ^{[k]} and every gradient by 1/B. Σ_t δ_t a_tᵀ = ΔAᵀ (a sum of outer products is the product of the stacked matrices) and Σ_t δ_t = Δ1_B. Numerically the forms differ only in rounding: the per-example loop and the matrix form agree bit for bit when B is a power of two (scaling by 2^{-k} is exact and the sums run in the same order), and within γ_{N+B} times the terms' magnitudes otherwise (tests in reference/batched.test.ts and reference/optimizers.test.ts).",
   },
   {
     id: 'init.uniform-fan-in',

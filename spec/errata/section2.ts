@@ -9,7 +9,8 @@ export const SECTION_2_ERRATA: readonly Erratum[] = [
     affects: ['2/housing-a1', '2/housing-a2', '2/housing-a3'],
     asPrinted: 'Then as in Figure 1, we will have the parameterization:',
     correction: 'Then as in Figure 2, we will have the parameterization:',
-    derivation: 'Figure 1 is the plot of housing price against size with a kink; Figure 2 is the diagram in which family size depends on (x_1, x_2), walkable on x_3 and school quality on (x_3, x_4), which is exactly what a_1, a_2, a_3 transcribe.',
+    derivation:
+      'Figure 1 is the plot of housing price against size with a kink; Figure 2 is the diagram in which family size depends on (x_1, x_2), walkable on x_3 and school quality on (x_3, x_4), which is exactly what a_1, a_2, a_3 transcribe.',
   },
   {
     id: 'sec2.fully-connected-figure-ref',
@@ -18,7 +19,8 @@ export const SECTION_2_ERRATA: readonly Erratum[] = [
     affects: ['2.4', '2/fig3-caption'],
     asPrinted: "as visualized in the dependency graph in Figure 2 because all the intermediate variables a_i 's depend on all the inputs x_i 's.",
     correction: 'as visualized in the dependency graph in Figure 3, because every intermediate variable a_j depends on every input x_i.',
-    derivation: 'Figure 2 is the sparse housing diagram (a_1 depends on x_1, x_2 only), so it is not fully connected; Figure 3 ("Diagram of a two-layer fully connected neural network") is.',
+    derivation:
+      'Figure 2 is the sparse housing diagram (a_1 depends on x_1, x_2 only), so it is not fully connected; Figure 3 ("Diagram of a two-layer fully connected neural network") is.',
   },
   {
     id: 'eq2.5-index-and-transpose',
@@ -26,7 +28,8 @@ export const SECTION_2_ERRATA: readonly Erratum[] = [
     where: 'Section 2, eq. 2.5',
     affects: ['2.5'],
     asPrinted: String.raw`\forall j \in [1, ..., m], \quad z_j = w_i^{[1]} x + b_i^{[1]} \text{ where } w_i^{[1]} \in \mathbb{R}^d, b_i^{[1]} \in \mathbb{R}`,
-    correction: 'For all j ∈ {1, ..., m}: z_j = w_j^{[1]ᵀ} x + b_j^{[1]}, where w_j^{[1]} ∈ R^d and b_j^{[1]} ∈ R. ("[1, ..., m]" denotes the index set {1, ..., m}, also in eq. 3.8.)',
+    correction:
+      'For all j ∈ {1, ..., m}: z_j = w_j^{[1]ᵀ} x + b_j^{[1]}, where w_j^{[1]} ∈ R^d and b_j^{[1]} ∈ R. ("[1, ..., m]" denotes the index set {1, ..., m}, also in eq. 3.8.)',
     derivation:
       'The index i is bound nowhere (the quantifier is over j), and w_i^{[1]} x is a d×1 matrix times a d×1 matrix, undefined for d >= 2. The same line appears correctly as the first line of eq. 3.8 ("z_j = w_j^{[1]ᵀ} x + b_j^{[1]}"), hence filed as a conversion slip. Numeric check [erratum:eq2.5-index-and-transpose]: the printed formula (reference/asPrinted.ts#eq2_5AsPrinted) throws for d = 2, and for d = 1 gives every z_j the value z_i ([3, 3] instead of [3, −2.5]).',
   },
@@ -55,7 +58,8 @@ export const SECTION_2_ERRATA: readonly Erratum[] = [
     where: 'Section 2, the paragraph after eq. 2.6',
     affects: ['2.6', '2.7'],
     asPrinted: 'The indices $a_1, a_2, ..., a_m$ are used to distinguish two sets of parameters',
-    correction: "The superscripts [1] and [2] are used to distinguish two sets of parameters: the w_j^{[1]}'s (each a vector in R^d) and w^{[2]} (a vector in R^m).",
+    correction:
+      "The superscripts [1] and [2] are used to distinguish two sets of parameters: the w_j^{[1]}'s (each a vector in R^d) and w^{[2]} (a vector in R^m).",
     derivation:
       'What distinguishes w_j^{[1]} from w^{[2]} is the bracketed layer superscript; a_1, ..., a_m are the hidden activations, not indices, and the list is a verbatim copy of the previous sentence ("a column vector with components a_1, a_2, ..., a_m"), the duplication a converter produces. If the PDF itself says this, it is an error in the notes with the same correction.',
   },
@@ -65,8 +69,10 @@ export const SECTION_2_ERRATA: readonly Erratum[] = [
     where: 'Section 2, "Vectorization", the sentence introducing eq. 2.7',
     affects: ['2.7', '2/W2-def', '2.8'],
     asPrinted: String.raw`as the concatenation of all the vectors $w_i^{[1]}$'s in the following way:`,
-    correction: 'W^{[1]} stacks the transposes as rows: row j of W^{[1]} is w_j^{[1]ᵀ}, so W^{[1]}_{jℓ} = (w_j^{[1]})_ℓ and W^{[1]} ∈ R^{m×d}; it is not the side-by-side concatenation [w_1 ... w_m] ∈ R^{d×m}. The unit index is j, as everywhere else.',
-    derivation: '"Concatenation" alone admits both layouts; eq. 2.7 (rows −w_j^{[1]ᵀ}−), the stated shape R^{m×d}, and eq. 2.8 (row j times x gives z_j) fix the row layout.',
+    correction:
+      'W^{[1]} stacks the transposes as rows: row j of W^{[1]} is w_j^{[1]ᵀ}, so W^{[1]}_{jℓ} = (w_j^{[1]})_ℓ and W^{[1]} ∈ R^{m×d}; it is not the side-by-side concatenation [w_1 ... w_m] ∈ R^{d×m}. The unit index is j, as everywhere else.',
+    derivation:
+      '"Concatenation" alone admits both layouts; eq. 2.7 (rows −w_j^{[1]ᵀ}−), the stated shape R^{m×d}, and eq. 2.8 (row j times x gives z_j) fix the row layout.',
   },
   {
     id: 'output.scalar-mr-1',
@@ -76,7 +82,8 @@ export const SECTION_2_ERRATA: readonly Erratum[] = [
     asPrinted: String.raw`Moreover, $W^{[1]} \in \mathbb{R}^{m_1 \times d}$ and $W^{[r]} \in \mathbb{R}^{1 \times m_{r-1}}$.`,
     correction:
       'm_0 = d and m_r = 1. Vectors are column matrices (x is d×1, b^{[k]}, z^{[k]}, a^{[k]} are m_k×1). The output h_θ(x) = z^{[r]} = a^{[r]} is a 1×1 matrix in the vectorized formulas (2.11, 2.12, 3.5) and the scalar o of eq. 1.1 and 3.6 (reference/matrix.ts#scalarOf). A network with m_r ≠ 1 is rejected (reference/network.ts#layerSizes).',
-    derivation: 'Section 1: "we start with the case where y^{(i)} ∈ R and h_θ(x) ∈ R", and W^{[r]} ∈ R^{1×m_{r−1}} forces m_r = 1; W^{[1]} ∈ R^{m_1×d} is the rule W^{[k]} ∈ R^{m_k×m_{k−1}} with m_0 = d (a^{[0]} = x).',
+    derivation:
+      'Section 1: "we start with the case where y^{(i)} ∈ R and h_θ(x) ∈ R", and W^{[r]} ∈ R^{1×m_{r−1}} forces m_r = 1; W^{[1]} ∈ R^{m_1×d} is the rule W^{[k]} ∈ R^{m_k×m_{k−1}} with m_0 = d (a^{[0]} = x).',
   },
   {
     id: 'sec2.neuron-count-includes-output',
@@ -84,8 +91,10 @@ export const SECTION_2_ERRATA: readonly Erratum[] = [
     where: 'Section 2, after eq. 2.12',
     affects: ['2/neuron-count'],
     asPrinted: String.raw`The total number of neurons in the network is $m_1 + \cdots + m_r$`,
-    correction: 'We implement m_1 + ... + m_r as printed, counting the linear output unit as a neuron. Counting only units with a non-linear activation (the notes\' earlier reason for calling ReLU(wx + b) "a single neuron") would give m_1 + ... + m_{r−1}.',
-    derivation: 'The two readings differ by m_r = 1. The printed formula is also the one that makes the parameter count (d+1)m_1 + ... + (m_{r−1}+1)m_r a sum over the same units (one bias per counted neuron).',
+    correction:
+      'We implement m_1 + ... + m_r as printed, counting the linear output unit as a neuron. Counting only units with a non-linear activation (the notes\' earlier reason for calling ReLU(wx + b) "a single neuron") would give m_1 + ... + m_{r−1}.',
+    derivation:
+      'The two readings differ by m_r = 1. The printed formula is also the one that makes the parameter count (d+1)m_1 + ... + (m_{r−1}+1)m_r a sum over the same units (one bias per counted neuron).',
   },
   {
     id: 'eq2.14-duplicate-and-tanh-number',
@@ -96,7 +105,8 @@ export const SECTION_2_ERRATA: readonly Erratum[] = [
 
 $$(2.14)$$`,
     correction: 'σ(z) = 1/(1 + e^{−z}) (sigmoid), printed once, numbered (2.14); σ(z) = (e^z − e^{−z})/(e^z + e^{−z}) (tanh), numbered (2.15).',
-    derivation: 'The sigmoid line appears twice (once tagged (2.14), once untagged) and the tanh line is tagged (2.14) again; the next equation is (2.16), so tanh is (2.15).',
+    derivation:
+      'The sigmoid line appears twice (once tagged (2.14), once untagged) and the tanh line is tagged (2.14) again; the next equation is (2.16), so tanh is (2.15).',
   },
   {
     id: 'activations.stable-forms',
@@ -105,7 +115,7 @@ $$(2.14)$$`,
     affects: ['2.14', '2.15', '3.15'],
     asPrinted: String.raw`\sigma(z) = \frac{e^z - e^{-z}}{e^z + e^{-z}}`,
     correction:
-      'The same functions, evaluated stably: sigmoid(z) = 1/(1 + e^{−z}) for z >= 0 and e^{z}/(1 + e^{z}) for z < 0; tanh by the platform tanh (Math.tanh; BigNumber tanh, returning ±1 beyond where 1 − |tanh z| is below the working precision); σ\'(z) = σ(z)(1 − σ(z)) and tanh\'(z) = 1 − tanh(z)² (reference/activations.ts).',
+      "The same functions, evaluated stably: sigmoid(z) = 1/(1 + e^{−z}) for z >= 0 and e^{z}/(1 + e^{z}) for z < 0; tanh by the platform tanh (Math.tanh; BigNumber tanh, returning ±1 beyond where 1 − |tanh z| is below the working precision); σ'(z) = σ(z)(1 − σ(z)) and tanh'(z) = 1 − tanh(z)² (reference/activations.ts).",
     derivation:
       'Numeric check [erratum:activations.stable-forms]: eq. 2.15 evaluated literally (reference/asPrinted.ts#tanhAsPrinted) is Infinity/Infinity = NaN once e^{|z|} overflows (|z| > 709.78) and has relative error ~8e-8 at z = 1e-10 (cancellation in e^z − e^{−z}); where both are accurate (|z| in [0.5, 20]) it agrees with tanh within (2·coth|z| + 7)u. The literal sigmoid is accurate in float64 (1/Infinity = 0 is the right limit) and agrees with the branch form within 8u on [−30, 30]: for sigmoid the branch is a convention, not a correction.',
   },
@@ -116,8 +126,9 @@ $$(2.14)$$`,
     affects: ['2.12', '2.13', '3.5/forward', 'alg5.line1', 'alg5.line4', '3.15'],
     asPrinted: String.raw`The activation function ReLU can be replaced by many other non-linear function $\sigma(\cdot)$ that maps \mathbb{R} to \mathbb{R} such as`,
     correction:
-      'The forward pass and Algorithm 5 take one activation σ ∈ {ReLU, sigmoid, tanh, identity} for every hidden layer; the last layer is always linear (a^{[r]} = z^{[r]}). Algorithm 5 line 4 then reads δ^{[k]} = (W^{[k+1]ᵀ}δ^{[k+1]}) ⊙ σ\'(z^{[k]}).',
-    derivation: 'Line 4 is eq. 3.12 (through z^{[k+1]} = W^{[k+1]}a^{[k]} + b^{[k+1]}) followed by eq. 3.15 with σ = ReLU; eq. 3.15 holds for any element-wise differentiable σ, so only σ\' changes.',
+      "The forward pass and Algorithm 5 take one activation σ ∈ {ReLU, sigmoid, tanh, identity} for every hidden layer; the last layer is always linear (a^{[r]} = z^{[r]}). Algorithm 5 line 4 then reads δ^{[k]} = (W^{[k+1]ᵀ}δ^{[k+1]}) ⊙ σ'(z^{[k]}).",
+    derivation:
+      "Line 4 is eq. 3.12 (through z^{[k+1]} = W^{[k+1]}a^{[k]} + b^{[k+1]}) followed by eq. 3.15 with σ = ReLU; eq. 3.15 holds for any element-wise differentiable σ, so only σ' changes.",
   },
   {
     id: 'collapse.bias-and-superscripts',
@@ -144,8 +155,10 @@ $$(2.14)$$`,
     where: 'Section 2, "Connection to the Kernel Method", before eq. 2.21',
     affects: ['2.21'],
     asPrinted: String.raw`Then we can abstract right $a^{[r-1]}$ as a function of the input x and the parameters in β`,
-    correction: 'Then we can regard a^{[r−1]} as a function of the input x and the parameters β = (W^{[1]}, b^{[1]}, ..., W^{[r−1]}, b^{[r−1]}): a^{[r−1]} = φ_β(x), φ_β: R^d → R^{m_{r−1}} (for r = 1, β is empty and φ_β(x) = x).',
-    derivation: '"abstract right" is not a phrase; the intended statement is the definition a^{[r−1]} = φ_β(x) that follows it. β is "the collection of the parameters ... except those in the last layer".',
+    correction:
+      'Then we can regard a^{[r−1]} as a function of the input x and the parameters β = (W^{[1]}, b^{[1]}, ..., W^{[r−1]}, b^{[r−1]}): a^{[r−1]} = φ_β(x), φ_β: R^d → R^{m_{r−1}} (for r = 1, β is empty and φ_β(x) = x).',
+    derivation:
+      '"abstract right" is not a phrase; the intended statement is the definition a^{[r−1]} = φ_β(x) that follows it. β is "the collection of the parameters ... except those in the last layer".',
   },
   {
     id: 'sec2.penultimate-a-r',

@@ -36,7 +36,8 @@ export const SECTION_4_ERRATA: readonly Erratum[] = [
     where: 'Section 4, eq. 4.3 (and the matrix of eq. 4.2)',
     affects: ['4.3', '4.2'],
     asPrinted: String.raw`b^{[1]} & b^{[1]} & b^{[1]} & | & | \\ | & | & | & | & |`,
-    correction: 'b̃^{[1]} = [b^{[1]} b^{[1]} b^{[1]}] ∈ R^{m×3}: three copies of the column b^{[1]}, one per example. (The matrix of eq. 4.2 likewise has a stray leading column separator.)',
+    correction:
+      'b̃^{[1]} = [b^{[1]} b^{[1]} b^{[1]}] ∈ R^{m×3}: three copies of the column b^{[1]}, one per example. (The matrix of eq. 4.2 likewise has a stray leading column separator.)',
     derivation: 'The converted matrix has 5 columns in rows 2-3 and 4 in row 1; b̃^{[1]} must have the shape of W^{[1]}X ∈ R^{m×3} to be added to it.',
   },
   {
@@ -45,8 +46,10 @@ export const SECTION_4_ERRATA: readonly Erratum[] = [
     where: 'Section 4, eq. 4.1-4.4 (written for three examples)',
     affects: ['4.1', '4.2', '4.3', '4/broadcast-sum', '4.4', '4/multi-layer'],
     asPrinted: String.raw`\in \mathbb{R}^{d \times 3}`,
-    correction: 'The three examples stand for any number n (the data set) or B (a mini-batch): X = [x^{(1)} ... x^{(n)}] ∈ R^{d×n}, Z^{[1]}, b̃^{[1]} ∈ R^{m×n}; in the row layout X ∈ R^{n×d}, Z^{[1]} ∈ R^{n×m}. Column (row) t holds example t, in the order given (for a mini-batch, the drawn order j_1..j_B).',
-    derivation: 'Nothing in eq. 4.1-4.4 depends on the number 3, and Section 4 is motivated by Algorithm 2\'s "computing the gradient of B examples simultaneously".',
+    correction:
+      'The three examples stand for any number n (the data set) or B (a mini-batch): X = [x^{(1)} ... x^{(n)}] ∈ R^{d×n}, Z^{[1]}, b̃^{[1]} ∈ R^{m×n}; in the row layout X ∈ R^{n×d}, Z^{[1]} ∈ R^{n×m}. Column (row) t holds example t, in the order given (for a mini-batch, the drawn order j_1..j_B).',
+    derivation:
+      'Nothing in eq. 4.1-4.4 depends on the number 3, and Section 4 is motivated by Algorithm 2\'s "computing the gradient of B examples simultaneously".',
   },
   {
     id: 'sec4.multilayer-batched',
@@ -55,8 +58,9 @@ export const SECTION_4_ERRATA: readonly Erratum[] = [
     affects: ['4/multi-layer'],
     asPrinted: 'The matricization approach as above can easily generalize to multiple layers, with one subtlety though, as discussed below.',
     correction:
-      'A^{[0]} = X; Z^{[k]} = W^{[k]}A^{[k−1]} + b̃^{[k]}; A^{[k]} = σ(Z^{[k]}) for k < r, A^{[r]} = Z^{[r]} ∈ R^{1×n}. Backward: Δ^{[r]} = Z^{[r]} − Y (Y = [y^{(1)} ... y^{(n)}]), Δ^{[k]} = (W^{[k+1]ᵀ}Δ^{[k+1]}) ⊙ σ\'(Z^{[k]}), and the mean gradients of eq1.5.batch-mean. Column t of every matrix is the per-example quantity of example t, so the batched pass agrees with n runs of the corrected Algorithm 5 (to float64 rounding).',
-    derivation: 'Each column of W^{[k]}A^{[k−1]} + b̃^{[k]} is W^{[k]}a^{[k−1](t)} + b^{[k]}, and σ, σ\' act entry-wise, so every line of Algorithm 5 holds column by column; the notes\' "subtlety" is only the row layout (sec4.row-major-layout).',
+      "A^{[0]} = X; Z^{[k]} = W^{[k]}A^{[k−1]} + b̃^{[k]}; A^{[k]} = σ(Z^{[k]}) for k < r, A^{[r]} = Z^{[r]} ∈ R^{1×n}. Backward: Δ^{[r]} = Z^{[r]} − Y (Y = [y^{(1)} ... y^{(n)}]), Δ^{[k]} = (W^{[k+1]ᵀ}Δ^{[k+1]}) ⊙ σ'(Z^{[k]}), and the mean gradients of eq1.5.batch-mean. Column t of every matrix is the per-example quantity of example t, so the batched pass agrees with n runs of the corrected Algorithm 5 (to float64 rounding).",
+    derivation:
+      'Each column of W^{[k]}A^{[k−1]} + b̃^{[k]} is W^{[k]}a^{[k−1](t)} + b^{[k]}, and σ, σ\' act entry-wise, so every line of Algorithm 5 holds column by column; the notes\' "subtlety" is only the row layout (sec4.row-major-layout).',
   },
   {
     id: 'sec4.row-major-term',
@@ -64,8 +68,10 @@ export const SECTION_4_ERRATA: readonly Erratum[] = [
     where: 'Section 4, "Complications/Subtlety in the Implementation"',
     affects: ['4.4', '4/row-major-conversion'],
     asPrinted: 'using the row major convention',
-    correction: '"Row major" here means "one example per row" (examples along dimension 0), not the memory order of matrix entries (row-major vs column-major storage). The reference\'s two layouts differ in which axis indexes examples; memory order is irrelevant to them.',
-    derivation: 'The paragraph defines the convention by "put the data points in the rows of a data matrix", which is a statement about axes; storage order does not change any formula.',
+    correction:
+      '"Row major" here means "one example per row" (examples along dimension 0), not the memory order of matrix entries (row-major vs column-major storage). The reference\'s two layouts differ in which axis indexes examples; memory order is irrelevant to them.',
+    derivation:
+      'The paragraph defines the convention by "put the data points in the rows of a data matrix", which is a statement about axes; storage order does not change any formula.',
   },
   {
     id: 'sec4.row-major-layout',
@@ -74,8 +80,9 @@ export const SECTION_4_ERRATA: readonly Erratum[] = [
     affects: ['4.4', '4/row-major-conversion'],
     asPrinted: String.raw`Z^{[1]} = XW^{[1]} + b^{[1]} \in \mathbb{R}^{3 \times m}`,
     correction:
-      'In eq. 4.4 the symbols denote the transposes of the column-layout quantities: X_row = Xᵀ (n×d), W_row^{[k]} = W^{[k]ᵀ} (m_{k−1}×m_k), b_row^{[k]} = b^{[k]ᵀ} (1×m_k, broadcast down the n rows), Z_row^{[k]} = Z^{[k]ᵀ} = A_row^{[k−1]}W_row^{[k]} + b_row^{[k]}; gradients transpose likewise (∂/∂W_row^{[k]} = (1/n)A_row^{[k−1]ᵀ}Δ_row^{[k]}). Parameters are always stored in the notes\' column layout (W^{[k]} ∈ R^{m_k×m_{k−1}}) and converted explicitly (reference/rowMajor.ts#toRowMajor).',
-    derivation: '(W^{[1]}X + b̃^{[1]})ᵀ = XᵀW^{[1]ᵀ} + b̃^{[1]ᵀ}: "all the matrices are transposed, and the orders of the matrix multiplications are flipped". The notes reuse the name W^{[1]} for the d×m transpose; keeping one storage layout avoids that overloading.',
+      "In eq. 4.4 the symbols denote the transposes of the column-layout quantities: X_row = Xᵀ (n×d), W_row^{[k]} = W^{[k]ᵀ} (m_{k−1}×m_k), b_row^{[k]} = b^{[k]ᵀ} (1×m_k, broadcast down the n rows), Z_row^{[k]} = Z^{[k]ᵀ} = A_row^{[k−1]}W_row^{[k]} + b_row^{[k]}; gradients transpose likewise (∂/∂W_row^{[k]} = (1/n)A_row^{[k−1]ᵀ}Δ_row^{[k]}). Parameters are always stored in the notes' column layout (W^{[k]} ∈ R^{m_k×m_{k−1}}) and converted explicitly (reference/rowMajor.ts#toRowMajor).",
+    derivation:
+      '(W^{[1]}X + b̃^{[1]})ᵀ = XᵀW^{[1]ᵀ} + b̃^{[1]ᵀ}: "all the matrices are transposed, and the orders of the matrix multiplications are flipped". The notes reuse the name W^{[1]} for the d×m transpose; keeping one storage layout avoids that overloading.',
   },
   // ---------------------------------------------------------------- prose
   {

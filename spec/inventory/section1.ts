@@ -150,7 +150,7 @@ export const SECTION_1: readonly SpecEntry[] = [
     kind: 'equation',
     title: 'Mini-batch stochastic gradient update',
     latex: R`\theta := \theta - \frac{\alpha}{B} \sum_{k=1}^{B} \nabla_\theta J^{(j_k)}(\theta)`,
-    shapes: { ...TRAINING, B: 'integer in {1..n}', 'j_k': 'index in {1..n}', 'J^{(j_k)}(θ)': 'scalar' },
+    shapes: { ...TRAINING, B: 'integer in {1..n}', j_k: 'index in {1..n}', 'J^{(j_k)}(θ)': 'scalar' },
     implementedBy: [`${OPT}#minibatchStep`, `${OPT}#minibatchSgd`, `${OPT}#trainOnBatches`],
   },
 ];

@@ -131,7 +131,11 @@ export const SECTION_2: readonly SpecEntry[] = [
     title: 'First-layer weight matrix: the w_j^{[1]ᵀ} stacked as rows',
     latex: R`W^{[1]} = \begin{bmatrix} - w_1^{[1]\top} - \\ - w_2^{[1]\top} - \\ \vdots \\ - w_m^{[1]\top} - \end{bmatrix} \in \mathbb{R}^{m \times d}`,
     shapes: { 'W^{[1]}': 'm×d', 'w_j^{[1]}': 'd×1' },
-    implementedBy: ['reference/twoLayerVectorized.ts#stackRows', 'reference/twoLayerVectorized.ts#vectorizeParams', 'reference/twoLayerVectorized.ts#unpackParams'],
+    implementedBy: [
+      'reference/twoLayerVectorized.ts#stackRows',
+      'reference/twoLayerVectorized.ts#vectorizeParams',
+      'reference/twoLayerVectorized.ts#unpackParams',
+    ],
   },
   {
     id: '2.8',
@@ -292,7 +296,7 @@ export const SECTION_2: readonly SpecEntry[] = [
     kind: 'equation',
     title: 'Identity activation: the network collapses to a linear model',
     latex: R`h_\theta(x) = \tilde{W} x, \quad \tilde{W} = W^{[2]} W^{[1]} \in \mathbb{R}^{1 \times d}`,
-    shapes: { 'W̃': '1×d', 'W^{[2]}': '1×m', 'W^{[1]}': 'm×d', x: 'd×1' },
+    shapes: { W̃: '1×d', 'W^{[2]}': '1×m', 'W^{[1]}': 'm×d', x: 'd×1' },
     implementedBy: ['reference/collapse.ts#collapsedWeight'],
   },
   {

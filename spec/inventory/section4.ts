@@ -81,7 +81,7 @@ export const SECTION_4: readonly SpecEntry[] = [
     kind: 'equation',
     title: 'First layer in the row-major layout of deep learning packages',
     latex: R`Z_{\mathrm{row}}^{[1]} = X_{\mathrm{row}} W_{\mathrm{row}}^{[1]} + \mathbf{1}_n b_{\mathrm{row}}^{[1]} \in \mathbb{R}^{n \times m}, \quad X_{\mathrm{row}} = X^\top,\ W_{\mathrm{row}}^{[1]} = W^{[1]\top},\ b_{\mathrm{row}}^{[1]} = b^{[1]\top},\ Z_{\mathrm{row}}^{[1]} = Z^{[1]\top}`,
-    shapes: { 'X_row': 'n×d (row i is x^{(i)ᵀ})', 'W_row^{[1]}': 'd×m', 'b_row^{[1]}': '1×m', '1_n': 'n×1 (all ones)', 'Z_row^{[1]}': 'n×m' },
+    shapes: { X_row: 'n×d (row i is x^{(i)ᵀ})', 'W_row^{[1]}': 'd×m', 'b_row^{[1]}': '1×m', '1_n': 'n×1 (all ones)', 'Z_row^{[1]}': 'n×m' },
     implementedBy: [`${ROWS}#firstLayerRows`],
   },
   {

@@ -3,12 +3,13 @@
  * example (J^{(i)} = ½(h_θ(x^{(i)}) − y^{(i)})²) and eq. 1.2, their mean (the 1/n, not a sum, not
  * 1/(2n) on top of the ½), against the reference within the implementation's bounds.
  */
-import { supported, type Check, type CheckContext, type Reproducer } from '../../core/check.js';
+
+import { type Problem, problemArb } from '../../core/cases.js';
+import { type Check, type CheckContext, type Reproducer, supported } from '../../core/check.js';
+import { forAll, forNamedCases } from '../../core/property.js';
 import { quoteOf } from '../../core/quote.js';
-import { problemArb, type Problem } from '../../core/cases.js';
 import { expectClose, expectVectorClose } from '../../oracles/compare.js';
 import { expectLoss } from '../../oracles/oracle.js';
-import { forAll, forNamedCases } from '../../core/property.js';
 
 /** Calls loss on a problem and compares J^{(i)} for every example (eq. 1.1), then J (eq. 1.2). */
 export async function checkLossOn(ctx: CheckContext, p: Problem): Promise<void> {

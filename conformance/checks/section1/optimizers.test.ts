@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { corrupted, expectAllPass, reference, runCheck } from '../../testing/checkTesting.js';
 import type { Implementation, NetParams, Operations, TrainRequest } from '../../core/interface.js';
 import type { CheckResult } from '../../core/runner.js';
+import { corrupted, expectAllPass, reference, runCheck } from '../../testing/checkTesting.js';
 import { optimizerChecks } from './optimizers.js';
 
 const ref = reference;
@@ -9,7 +9,6 @@ const run = (impl: Implementation, check: string): Promise<CheckResult> => runCh
 const op = <K extends keyof Operations>(name: K): Operations[K] => ref.operations[name] as Operations[K];
 
 /** The reference with some operations replaced by wrong ones. */
-
 
 /** θ − c·g entry by entry (plain data). */
 const minus = (theta: NetParams, c: number, g: NetParams): NetParams => ({
@@ -63,7 +62,8 @@ describe('optimizer checks', () => {
     const bad = corrupted('sequential batch', {
       minibatchStep: async (r) => {
         let theta = r.params;
-        for (const j of r.batch) theta = minus(theta, r.alpha / r.batch.length, await op('gradient')({ ...r, params: theta, x: r.data.X[j]!, y: r.data.y[j]! }));
+        for (const j of r.batch)
+          theta = minus(theta, r.alpha / r.batch.length, await op('gradient')({ ...r, params: theta, x: r.data.X[j]!, y: r.data.y[j]! }));
         return theta;
       },
     });

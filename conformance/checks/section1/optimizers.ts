@@ -5,13 +5,13 @@
  * bounds, and the caller's θ left untouched (a step returns a new θ).
  */
 import fc from 'fast-check';
-import { CheckFailure, supported, type Check, type CheckContext, type Reproducer } from '../../core/check.js';
-import { quoteOf } from '../../core/quote.js';
-import { alphaArb, batchArb, batchesArb, fixedParams, problemArb, type Problem } from '../../core/cases.js';
-import { expectParamsClose, expectVectorClose, type Site } from '../../oracles/compare.js';
+import { alphaArb, batchArb, batchesArb, fixedParams, type Problem, problemArb } from '../../core/cases.js';
+import { type Check, type CheckContext, CheckFailure, type Reproducer, supported } from '../../core/check.js';
 import type { Activation, DataSet, NetParams, OperationName } from '../../core/interface.js';
-import { expectStep, expectTraining } from '../../oracles/oracle.js';
 import { forAll, forNamedCases } from '../../core/property.js';
+import { quoteOf } from '../../core/quote.js';
+import { expectParamsClose, expectVectorClose, type Site } from '../../oracles/compare.js';
+import { expectStep, expectTraining } from '../../oracles/oracle.js';
 
 type StepOperation = 'gdStep' | 'sgdStep' | 'minibatchStep';
 
@@ -197,14 +197,7 @@ const stepCheck = (operation: StepOperation, id: string, specIds: string[], titl
 });
 
 export const optimizerChecks: Check[] = [
-  stepCheck(
-    'gdStep',
-    'optimizers/gd-step',
-    ['1.3'],
-    'one gradient-descent step on the whole data set',
-    quoteOf('1.3'),
-    'batch',
-  ),
+  stepCheck('gdStep', 'optimizers/gd-step', ['1.3'], 'one gradient-descent step on the whole data set', quoteOf('1.3'), 'batch'),
   stepCheck('sgdStep', 'optimizers/sgd-step', ['1.4', 'alg1.line4'], 'one SGD step on example j', quoteOf('1.4'), 'one'),
   stepCheck(
     'minibatchStep',

@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { transpose } from '../../../numerics/plain.js';
 import { createRng, sampleIndex, sampleWithoutReplacement } from '../../../reference/sampler.js';
-import { corrupted, expectAllPass, reference, runCheck } from '../../testing/checkTesting.js';
 import type { Implementation } from '../../core/interface.js';
 import type { CheckResult } from '../../core/runner.js';
-import { transpose } from '../../../numerics/plain.js';
+import { corrupted, expectAllPass, reference, runCheck } from '../../testing/checkTesting.js';
 import { samplingChecks } from './sampling.js';
 
 const ref = reference;
 const run = (impl: Implementation, check: string): Promise<CheckResult> => runCheck(samplingChecks, impl, check, 25);
 const initialize = ref.operations.initialize!;
-
-
 
 describe('sampling checks', () => {
   it('[alg1.line2, alg2.line2, alg1.line4, alg2.line4, alg1.line1, alg2.line1] pass on the reference', async () => {
@@ -56,7 +54,11 @@ describe('sampling checks', () => {
 
   it('[alg2.line2, alg1.line2] rejects an initialization that ignores its seed, and one not reproducible', async () => {
     const fixed = corrupted('seed ignored', { initialize: (r) => initialize({ ...r, seed: 7 }) });
-    expect((await run(fixed, 'sampling/initialize-seed')).mismatch).toMatchObject({ specId: 'alg2.line2', quantity: 'θ', expected: 'different θ for different seeds' });
+    expect((await run(fixed, 'sampling/initialize-seed')).mismatch).toMatchObject({
+      specId: 'alg2.line2',
+      quantity: 'θ',
+      expected: 'different θ for different seeds',
+    });
     let calls = 0;
     const drifting = corrupted('not reproducible', { initialize: (r) => initialize({ ...r, seed: r.seed + 1000 * calls++ }) });
     const result = await run(drifting, 'sampling/initialize-seed');
@@ -82,7 +84,14 @@ describe('sampling checks', () => {
     const bad = corrupted('1-based', { sampleBatch: ({ n, B, seed }) => sampleWithoutReplacement(createRng(seed), n, B).map((j) => j + 1) });
     const result = await run(bad, 'sampling/sample-batch');
     expect(result.status).toBe('fail');
-    expect(result.mismatch).toMatchObject({ specId: 'alg1.line4', operation: 'sampleBatch', quantity: 'j_1', element: [1], got: '1', expected: 'integer in 0..0' });
+    expect(result.mismatch).toMatchObject({
+      specId: 'alg1.line4',
+      operation: 'sampleBatch',
+      quantity: 'j_1',
+      element: [1],
+      got: '1',
+      expected: 'integer in 0..0',
+    });
   });
 
   it('[alg2.line1] rejects an answer to B = n + 1', async () => {

@@ -3,9 +3,9 @@
  * shapes of eq. 2.12, finite, symmetry broken, reproducible from its seed) and `sampleBatch`
  * (line 4: B distinct indices drawn uniformly from the n examples; B = 1 is Algorithm 1's j).
  */
-import { CheckFailure, type Check, type CheckContext, type Mismatch } from '../../core/check.js';
-import { quoteOf } from '../../core/quote.js';
+import { type Check, type CheckContext, CheckFailure, type Mismatch } from '../../core/check.js';
 import type { NetParams, OperationName } from '../../core/interface.js';
+import { quoteOf } from '../../core/quote.js';
 import { inclusionCountRange, SAMPLING_FALSE_ALARM } from '../../oracles/tolerances.js';
 
 /** Layer sizes [d, m_1, ..., 1]: non-square, width 1, depth 1, depth 5, wide. */
@@ -29,17 +29,35 @@ const shape = (M: unknown): string => (Array.isArray(M) ? `${M.length}x${Array.i
 function expectShapes(sizes: readonly number[], theta: NetParams, request: unknown): void {
   const r = sizes.length - 1;
   if (!Array.isArray(theta?.W) || !Array.isArray(theta?.b) || theta.W.length !== r || theta.b.length !== r) {
-    failWith(INIT, 'initialize', `must return {W, b} with r = ${r} layers each for sizes [${sizes.join(', ')}]`, { quantity: 'θ', expected: `${r} layers`, got: `W: ${theta?.W?.length}, b: ${theta?.b?.length}` }, request);
+    failWith(
+      INIT,
+      'initialize',
+      `must return {W, b} with r = ${r} layers each for sizes [${sizes.join(', ')}]`,
+      { quantity: 'θ', expected: `${r} layers`, got: `W: ${theta?.W?.length}, b: ${theta?.b?.length}` },
+      request,
+    );
   }
   for (let k = 1; k <= r; k++) {
     const [rows, cols] = [sizes[k]!, sizes[k - 1]!];
     const W = theta.W[k - 1];
     const b = theta.b[k - 1];
     if (!Array.isArray(W) || W.length !== rows || !W.every((row) => Array.isArray(row) && row.length === cols)) {
-      failWith(INIT, 'initialize', `W[${k}] must be m${k} x m${k - 1} = ${rows}x${cols}, got ${shape(W)}`, { quantity: `W[${k}]`, layer: k, expected: `${rows}x${cols}`, got: shape(W) }, request);
+      failWith(
+        INIT,
+        'initialize',
+        `W[${k}] must be m${k} x m${k - 1} = ${rows}x${cols}, got ${shape(W)}`,
+        { quantity: `W[${k}]`, layer: k, expected: `${rows}x${cols}`, got: shape(W) },
+        request,
+      );
     }
     if (!Array.isArray(b) || b.length !== rows) {
-      failWith(INIT, 'initialize', `b[${k}] must have m${k} = ${rows} entries, got ${Array.isArray(b) ? b.length : String(b)}`, { quantity: `b[${k}]`, layer: k, expected: `${rows} entries`, got: String(Array.isArray(b) ? b.length : b) }, request);
+      failWith(
+        INIT,
+        'initialize',
+        `b[${k}] must have m${k} = ${rows} entries, got ${Array.isArray(b) ? b.length : String(b)}`,
+        { quantity: `b[${k}]`, layer: k, expected: `${rows} entries`, got: String(Array.isArray(b) ? b.length : b) },
+        request,
+      );
     }
     const entries: [string, readonly number[], (j: number) => number[]][] = [
       ...W.map((row, i): [string, readonly number[], (j: number) => number[]] => [`W[${k}]`, row, (j) => [i + 1, j + 1]]),
@@ -48,7 +66,13 @@ function expectShapes(sizes: readonly number[], theta: NetParams, request: unkno
     for (const [quantity, values, element] of entries) {
       values.forEach((v, j) => {
         if (typeof v !== 'number' || !Number.isFinite(v)) {
-          failWith(INIT, 'initialize', `${quantity} entry (${element(j).join(',')}) must be a finite number, got ${String(v)}`, { quantity, layer: k, element: element(j), expected: 'a finite number', got: String(v) }, request);
+          failWith(
+            INIT,
+            'initialize',
+            `${quantity} entry (${element(j).join(',')}) must be a finite number, got ${String(v)}`,
+            { quantity, layer: k, element: element(j), expected: 'a finite number', got: String(v) },
+            request,
+          );
         }
       });
     }
@@ -67,11 +91,23 @@ function expectSymmetryBroken(theta: NetParams, request: unknown): void {
     const k = index + 1;
     const entries = W.flat();
     if (entries.length >= 2 && entries.every((v) => v === entries[0])) {
-      failWith(INIT, 'initialize', `W[${k}] has every entry equal to ${entries[0]}: symmetry is not broken`, { quantity: `W[${k}]`, layer: k, expected: 'entries not all equal', got: `all ${entries[0]}` }, request);
+      failWith(
+        INIT,
+        'initialize',
+        `W[${k}] has every entry equal to ${entries[0]}: symmetry is not broken`,
+        { quantity: `W[${k}]`, layer: k, expected: 'entries not all equal', got: `all ${entries[0]}` },
+        request,
+      );
     }
     const unit = (i: number): string => JSON.stringify([...W[i]!, theta.b[index]![i]]);
     if (W.length >= 2 && W.every((_, i) => unit(i) === unit(0))) {
-      failWith(INIT, 'initialize', `the ${W.length} units of layer ${k} have identical weights and biases ${unit(0)}: symmetry is not broken`, { quantity: `W[${k}]`, layer: k, expected: 'units not all identical', got: `every row of [W|b] = ${unit(0)}` }, request);
+      failWith(
+        INIT,
+        'initialize',
+        `the ${W.length} units of layer ${k} have identical weights and biases ${unit(0)}: symmetry is not broken`,
+        { quantity: `W[${k}]`, layer: k, expected: 'units not all identical', got: `every row of [W|b] = ${unit(0)}` },
+        request,
+      );
     }
   });
 }
@@ -105,15 +141,33 @@ async function sample(ctx: CheckContext, n: number, B: number, seed: number): Pr
   const batch = await ctx.call('sampleBatch', request);
   const specId = lineFor(B);
   if (!Array.isArray(batch) || batch.length !== B) {
-    failWith(specId, 'sampleBatch', `must return B = ${B} indices out of n = ${n}, got ${JSON.stringify(batch)}`, { quantity: 'j_1..j_B', expected: `${B} indices`, got: JSON.stringify(batch) }, request);
+    failWith(
+      specId,
+      'sampleBatch',
+      `must return B = ${B} indices out of n = ${n}, got ${JSON.stringify(batch)}`,
+      { quantity: 'j_1..j_B', expected: `${B} indices`, got: JSON.stringify(batch) },
+      request,
+    );
   }
   batch.forEach((j, k) => {
     const element = [k + 1];
     if (!Number.isInteger(j) || j < 0 || j >= n) {
-      failWith(specId, 'sampleBatch', `j_${k + 1} = ${String(j)} is not an example index: expected an integer in 0..${n - 1} (0-based, n = ${n})`, { quantity: `j_${k + 1}`, element, expected: `integer in 0..${n - 1}`, got: String(j) }, request);
+      failWith(
+        specId,
+        'sampleBatch',
+        `j_${k + 1} = ${String(j)} is not an example index: expected an integer in 0..${n - 1} (0-based, n = ${n})`,
+        { quantity: `j_${k + 1}`, element, expected: `integer in 0..${n - 1}`, got: String(j) },
+        request,
+      );
     }
     if (batch.indexOf(j) !== k) {
-      failWith(specId, 'sampleBatch', `j_${k + 1} = ${j} was already drawn as j_${batch.indexOf(j) + 1}: the B examples are sampled without replacement`, { quantity: `j_${k + 1}`, element, expected: 'an index not drawn before', got: j }, request);
+      failWith(
+        specId,
+        'sampleBatch',
+        `j_${k + 1} = ${j} was already drawn as j_${batch.indexOf(j) + 1}: the B examples are sampled without replacement`,
+        { quantity: `j_${k + 1}`, element, expected: 'an index not drawn before', got: j },
+        request,
+      );
     }
   });
   return batch;
@@ -163,11 +217,23 @@ export const samplingChecks: Check[] = [
         const again = await initialize(ctx, sizes, seed);
         const d = firstDifference(thetas[i]!, again);
         if (d !== undefined) {
-          failWith(INIT, 'initialize', `is not reproducible: seed ${seed} gave ${d.quantity} entry (${d.element.join(',')}) = ${d.was}, then ${d.now}`, { quantity: d.quantity, layer: d.layer, element: d.element, expected: d.was, got: d.now }, { sizes, seed });
+          failWith(
+            INIT,
+            'initialize',
+            `is not reproducible: seed ${seed} gave ${d.quantity} entry (${d.element.join(',')}) = ${d.was}, then ${d.now}`,
+            { quantity: d.quantity, layer: d.layer, element: d.element, expected: d.was, got: d.now },
+            { sizes, seed },
+          );
         }
         for (const [j, other] of seeds.entries()) {
           if (j > i && firstDifference(thetas[i]!, thetas[j]!) === undefined) {
-            failWith(INIT, 'initialize', `gave the same θ for seeds ${seed} and ${other}`, { quantity: 'θ', expected: 'different θ for different seeds', got: 'identical θ' }, { sizes, seed: other });
+            failWith(
+              INIT,
+              'initialize',
+              `gave the same θ for seeds ${seed} and ${other}`,
+              { quantity: 'θ', expected: 'different θ for different seeds', got: 'identical θ' },
+              { sizes, seed: other },
+            );
           }
         }
       }
@@ -188,7 +254,13 @@ export const samplingChecks: Check[] = [
           const again = await sample(ctx, n, B, seed);
           const k = first.findIndex((j, i) => j !== again[i]);
           if (k >= 0) {
-            failWith(lineFor(B), 'sampleBatch', `is not reproducible: seed ${seed} gave j_${k + 1} = ${first[k]}, then ${again[k]}`, { quantity: `j_${k + 1}`, element: [k + 1], expected: first[k]!, got: again[k]! }, { n, B, seed });
+            failWith(
+              lineFor(B),
+              'sampleBatch',
+              `is not reproducible: seed ${seed} gave j_${k + 1} = ${first[k]}, then ${again[k]}`,
+              { quantity: `j_${k + 1}`, element: [k + 1], expected: first[k]!, got: again[k]! },
+              { n, B, seed },
+            );
           }
         }
       }
@@ -198,7 +270,13 @@ export const samplingChecks: Check[] = [
         (error: unknown) => (error instanceof CheckFailure ? undefined : Promise.reject(error)),
       );
       if (answer !== undefined) {
-        failWith('alg2.line1', 'sampleBatch', `answered ${JSON.stringify(answer)} for B = 5 > n = 4: no 5 distinct indices exist (B ∈ {1..n}), it must refuse`, { quantity: 'j_1..j_B', expected: 'a refusal', got: JSON.stringify(answer) }, impossible);
+        failWith(
+          'alg2.line1',
+          'sampleBatch',
+          `answered ${JSON.stringify(answer)} for B = 5 > n = 4: no 5 distinct indices exist (B ∈ {1..n}), it must refuse`,
+          { quantity: 'j_1..j_B', expected: 'a refusal', got: JSON.stringify(answer) },
+          impossible,
+        );
       }
       return { status: 'pass', message: `(n, B) = ${BATCH_SHAPES.map(([n, B]) => `(${n}, ${B})`).join(', ')}, 5 seeds each; B = n + 1 refused` };
     },
@@ -221,7 +299,7 @@ export const samplingChecks: Check[] = [
           failWith(
             lineFor(B),
             'sampleBatch',
-            `drew index ${i} (0-based) ${counts[i]} times in ${COVERAGE_SEEDS} batches of B = ${B} out of n = ${n} (seeds ${ctx.seed}..${ctx.seed + COVERAGE_SEEDS - 1}); a uniform sampler draws it ${COVERAGE_SEEDS * B / n} ± ${((high - low) / 2).toFixed(1)} times except with probability ${SAMPLING_FALSE_ALARM} (Hoeffding); counts: ${counts.join(', ')}`,
+            `drew index ${i} (0-based) ${counts[i]} times in ${COVERAGE_SEEDS} batches of B = ${B} out of n = ${n} (seeds ${ctx.seed}..${ctx.seed + COVERAGE_SEEDS - 1}); a uniform sampler draws it ${(COVERAGE_SEEDS * B) / n} ± ${((high - low) / 2).toFixed(1)} times except with probability ${SAMPLING_FALSE_ALARM} (Hoeffding); counts: ${counts.join(', ')}`,
             { quantity: 'count of index over seeds', element: [i + 1], expected: `${low.toFixed(1)}..${high.toFixed(1)}`, got: counts[i]! },
             { n, B, seed: ctx.seed },
           );

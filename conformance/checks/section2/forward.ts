@@ -2,14 +2,15 @@
  * Checks of the forward pass (eq. 2.12-2.13) through the `forward` operation: every z^{[k]} and
  * a^{[k]} and h_θ(x) against the reference within the implementation's bounds.
  */
-import type { Check, CheckContext } from '../../core/check.js';
-import { quoteOf } from '../../core/quote.js';
-import { supported } from '../../core/check.js';
+
 import { problemArb } from '../../core/cases.js';
-import { expectClose, expectVectorClose } from '../../oracles/compare.js';
+import type { Check, CheckContext } from '../../core/check.js';
+import { supported } from '../../core/check.js';
 import type { Activation, NetParams, Vector } from '../../core/interface.js';
-import { expectForward } from '../../oracles/oracle.js';
 import { forAll, forNamedCases } from '../../core/property.js';
+import { quoteOf } from '../../core/quote.js';
+import { expectClose, expectVectorClose } from '../../oracles/compare.js';
+import { expectForward } from '../../oracles/oracle.js';
 
 /** Calls forward on (θ, σ, x) and compares z^{[k]}, a^{[k]} (k = 1..r) and h_θ(x), layer by layer upwards. */
 export async function checkForwardOn(ctx: CheckContext, params: NetParams, activation: Activation, x: Vector, specId = '2.12'): Promise<void> {

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { corrupted, expectAllPass, reference, runCheck } from '../../testing/checkTesting.js';
 import type { Activation, ForwardRequest, ForwardResult, Implementation } from '../../core/interface.js';
-import { runChecks, type CheckResult } from '../../core/runner.js';
+import { type CheckResult, runChecks } from '../../core/runner.js';
+import { corrupted, expectAllPass, reference, runCheck } from '../../testing/checkTesting.js';
 import { section2Checks } from './networks.js';
 
 const ref = reference;
 const run = (impl: Implementation, check: string): Promise<CheckResult> => runCheck(section2Checks, impl, check, 10);
-
-
 
 const SIGMA: Record<Activation, (z: number) => number> = {
   relu: (z) => Math.max(z, 0),
@@ -76,9 +74,14 @@ describe('section 2 checks', () => {
 
   it('[2.14, 2.15] rejects sigmoid and tanh that overflow to NaN at |z| = 1000', async () => {
     const bad = corrupted('naive', {
-      forward: buggyForward({ sigma: { sigmoid: (z) => Math.exp(z) / (1 + Math.exp(z)), tanh: (z) => (Math.exp(z) - Math.exp(-z)) / (Math.exp(z) + Math.exp(-z)) } }),
+      forward: buggyForward({
+        sigma: { sigmoid: (z) => Math.exp(z) / (1 + Math.exp(z)), tanh: (z) => (Math.exp(z) - Math.exp(-z)) / (Math.exp(z) + Math.exp(-z)) },
+      }),
     });
-    for (const [check, specId] of [['section2/sigmoid', '2.14'], ['section2/tanh', '2.15']] as const) {
+    for (const [check, specId] of [
+      ['section2/sigmoid', '2.14'],
+      ['section2/tanh', '2.15'],
+    ] as const) {
       const result = await run(bad, check);
       expect(result.mismatch, result.message).toMatchObject({ specId, quantity: 'a[1]', layer: 1, element: [1], got: 'NaN' });
       expect(result.message).toContain('not a finite number');
@@ -102,6 +105,12 @@ describe('section 2 checks', () => {
         return { W: theta.W, b: [[], ...theta.b.slice(1)] };
       },
     });
-    expect((await run(bad, 'section2/param-count')).mismatch).toMatchObject({ specId: '2/param-count', operation: 'initialize', layer: 1, expected: 35, got: 30 });
+    expect((await run(bad, 'section2/param-count')).mismatch).toMatchObject({
+      specId: '2/param-count',
+      operation: 'initialize',
+      layer: 1,
+      expected: 35,
+      got: 30,
+    });
   });
 });

@@ -6,13 +6,13 @@
  * counts read off the shapes the implementation returns.
  */
 import fc from 'fast-check';
-import { CheckFailure, type Check, type CheckContext } from '../../core/check.js';
-import { quoteOf } from '../../core/quote.js';
-import { entryArb, extremeCase, fixedParams, problemArb, sizesArb, paramsArb, vectorArb } from '../../core/cases.js';
-import { expectClose, expectVectorClose, type Site } from '../../oracles/compare.js';
+import { entryArb, extremeCase, fixedParams, paramsArb, problemArb, sizesArb, vectorArb } from '../../core/cases.js';
+import { type Check, type CheckContext, CheckFailure } from '../../core/check.js';
 import type { Activation, NetParams, Vector } from '../../core/interface.js';
-import { expectForward, type Expected } from '../../oracles/oracle.js';
 import { forAll } from '../../core/property.js';
+import { quoteOf } from '../../core/quote.js';
+import { expectClose, expectVectorClose, type Site } from '../../oracles/compare.js';
+import { type Expected, expectForward } from '../../oracles/oracle.js';
 import { LAYER_SIZES } from '../section1/sampling.js';
 
 /** The statement a forward quantity instantiates: z[k] or a[k] entry j (1-based), or h_θ(x). */
@@ -79,7 +79,10 @@ export function housingNetwork(t: readonly number[]): NetParams {
 const HOUSING_UNITS = ['2/housing-a1', '2/housing-a2', '2/housing-a3'];
 
 /** Runs a forward check over inputs `xs` for each hand-made network; returns how many forward calls were made. */
-async function forwardOnAll(ctx: CheckContext, cases: readonly { params: NetParams; xs: readonly Vector[]; activation: Activation; naming: Naming }[]): Promise<number> {
+async function forwardOnAll(
+  ctx: CheckContext,
+  cases: readonly { params: NetParams; xs: readonly Vector[]; activation: Activation; naming: Naming }[],
+): Promise<number> {
   let calls = 0;
   for (const c of cases) {
     for (const x of c.xs) {
@@ -111,8 +114,20 @@ const smoothCheck = (activation: 'sigmoid' | 'tanh', specId: string): Check => (
 /** Σ_k m_k(m_{k−1} + 1) = (d + 1)m_1 + (m_1 + 1)m_2 + ... + (m_{r−1} + 1)m_r. */
 const parameterCount = (sizes: readonly number[]): number => sizes.slice(1).reduce((s, m, k) => s + m * (sizes[k]! + 1), 0);
 
-function countFailure(specId: string, operation: 'forward' | 'initialize', what: string, layer: number, expected: number, got: number, request: unknown): never {
-  throw new CheckFailure(`${specId}: ${operation} ${what}: expected ${expected}, got ${got} (first wrong at layer ${layer})`, { specId, operation, quantity: what, layer, expected, got }, { operation, request });
+function countFailure(
+  specId: string,
+  operation: 'forward' | 'initialize',
+  what: string,
+  layer: number,
+  expected: number,
+  got: number,
+  request: unknown,
+): never {
+  throw new CheckFailure(
+    `${specId}: ${operation} ${what}: expected ${expected}, got ${got} (first wrong at layer ${layer})`,
+    { specId, operation, quantity: what, layer, expected, got },
+    { operation, request },
+  );
 }
 
 const entryCount = (v: unknown): number => (Array.isArray(v) ? v.length : 0);
@@ -213,7 +228,15 @@ export const section2Checks: Check[] = [
         const expected = sizes.slice(1).reduce((s, m) => s + m, 0);
         const total = counts.reduce((s, c) => s + c, 0);
         if (layer > 0 || entryCount(got.z) !== sizes.length - 1) {
-          countFailure('2/neuron-count', 'forward', `neurons m_1 + ... + m_r (entries of z) for sizes ${sizes.join('-')}`, Math.max(layer, 1), expected, total, request);
+          countFailure(
+            '2/neuron-count',
+            'forward',
+            `neurons m_1 + ... + m_r (entries of z) for sizes ${sizes.join('-')}`,
+            Math.max(layer, 1),
+            expected,
+            total,
+            request,
+          );
         }
       }
       return { status: 'pass', message: `sizes ${LAYER_SIZES.map((s) => s.join('-')).join(', ')}` };
@@ -235,7 +258,15 @@ export const section2Checks: Check[] = [
         });
         const layer = perLayer.findIndex((c, k) => c !== sizes[k + 1]! * (sizes[k]! + 1)) + 1;
         if (layer > 0 || entryCount(theta.W) !== sizes.length - 1 || entryCount(theta.b) !== sizes.length - 1) {
-          countFailure('2/param-count', 'initialize', `parameters (entries of W and b) for sizes ${sizes.join('-')}`, Math.max(layer, 1), parameterCount(sizes), perLayer.reduce((s, c) => s + c, 0), request);
+          countFailure(
+            '2/param-count',
+            'initialize',
+            `parameters (entries of W and b) for sizes ${sizes.join('-')}`,
+            Math.max(layer, 1),
+            parameterCount(sizes),
+            perLayer.reduce((s, c) => s + c, 0),
+            request,
+          );
         }
       }
       return { status: 'pass', message: `sizes ${LAYER_SIZES.map((s) => `${s.join('-')} (${parameterCount(s)})`).join(', ')}` };

@@ -4,9 +4,9 @@
  * subgradient of ReLU at 0 and conforms, reported as status 'convention' unless --strict.
  */
 import { gamma, UNIT_ROUNDOFF_64 } from '../../../numerics/roundoff.js';
-import { CheckFailure, type Check, type CheckContext, type Reproducer, type Verdict } from '../../core/check.js';
-import { quoteOf } from '../../core/quote.js';
 import { kinkCase } from '../../core/cases.js';
+import { type Check, type CheckContext, CheckFailure, type Reproducer, type Verdict } from '../../core/check.js';
+import { quoteOf } from '../../core/quote.js';
 import { expectVectorClose } from '../../oracles/compare.js';
 import { expectGradient } from '../../oracles/oracle.js';
 
@@ -25,8 +25,16 @@ export async function observeReluPrimeAtZero(ctx: CheckContext): Promise<{ c: nu
   const got = await ctx.call('gradient', request);
   const expected = expectGradient(ctx.tolerance, params, 'relu', x, y);
   // δ^{[2]} = o − y needs a^{[1]} = ReLU(0) = 0 (2/relu); no ReLU' enters it.
-  expectVectorClose({ specId: 'alg5.line2', operation: 'gradient', quantity: '∂J/∂b[2] = δ[2] = o − y', layer: 2, reproducer }, { value: expected.value.b[1]!, bound: expected.bound.b[1]! }, got.b?.[1]);
-  expectVectorClose({ specId: '3.4/relu-prime', operation: 'gradient', quantity: '∂J/∂b[1]', layer: 1, reproducer }, { value: [0, 0], bound: [Infinity, Infinity] }, got.b?.[0]);
+  expectVectorClose(
+    { specId: 'alg5.line2', operation: 'gradient', quantity: '∂J/∂b[2] = δ[2] = o − y', layer: 2, reproducer },
+    { value: expected.value.b[1]!, bound: expected.bound.b[1]! },
+    got.b?.[1],
+  );
+  expectVectorClose(
+    { specId: '3.4/relu-prime', operation: 'gradient', quantity: '∂J/∂b[1]', layer: 1, reproducer },
+    { value: [0, 0], bound: [Infinity, Infinity] },
+    got.b?.[0],
+  );
   const delta2 = got.b[1]![0]!;
   const W2 = params.W[1]![0]!;
   const observed = W2.map((w, i) => got.b[0]![i]! / (w * delta2));
@@ -35,7 +43,17 @@ export async function observeReluPrimeAtZero(ctx: CheckContext): Promise<{ c: nu
   if (!(Math.abs(c1 - c2) <= tolerance)) {
     throw new CheckFailure(
       `3.4/relu-prime: gradient ∂J/∂b[1] entry 2: ReLU'(0) must be one number, but ∂J/∂b[1] gives ${c1} for unit 1 and ${c2} for unit 2 (both have z = 0 exactly)`,
-      { specId: '3.4/relu-prime', operation: 'gradient', quantity: "ReLU'(0)", layer: 1, element: [2], expected: c1, got: c2, tolerance, error: Math.abs(c1 - c2) },
+      {
+        specId: '3.4/relu-prime',
+        operation: 'gradient',
+        quantity: "ReLU'(0)",
+        layer: 1,
+        element: [2],
+        expected: c1,
+        got: c2,
+        tolerance,
+        error: Math.abs(c1 - c2),
+      },
       reproducer,
     );
   }
@@ -45,10 +63,16 @@ export async function observeReluPrimeAtZero(ctx: CheckContext): Promise<{ c: nu
 /** Judges an observed ReLU'(0) = c: a subgradient (c ∈ [0, 1]), the declared value if any, the notes' 1 under --strict. */
 export function judgeReluPrimeAtZero(ctx: CheckContext, c: number, tolerance: number): Verdict {
   const fail = (why: string, expected: number | string) =>
-    new CheckFailure(`3.4/relu-prime: gradient ∂J/∂b[1] entry 1: ${why}`, { specId: '3.4/relu-prime', operation: 'gradient', quantity: "ReLU'(0)", layer: 1, element: [1], expected, got: c, tolerance }, { operation: 'gradient', request: { ...kinkCase(), activation: 'relu' } });
-  if (!(c >= -tolerance && c <= 1 + tolerance)) throw fail(`ReLU'(0) = ${c} is not a subgradient of ReLU at 0 (any value in [0, 1] is; the notes use 1)`, '[0, 1]');
+    new CheckFailure(
+      `3.4/relu-prime: gradient ∂J/∂b[1] entry 1: ${why}`,
+      { specId: '3.4/relu-prime', operation: 'gradient', quantity: "ReLU'(0)", layer: 1, element: [1], expected, got: c, tolerance },
+      { operation: 'gradient', request: { ...kinkCase(), activation: 'relu' } },
+    );
+  if (!(c >= -tolerance && c <= 1 + tolerance))
+    throw fail(`ReLU'(0) = ${c} is not a subgradient of ReLU at 0 (any value in [0, 1] is; the notes use 1)`, '[0, 1]');
   const declared = ctx.impl.conventions?.reluPrimeAtZero;
-  if (declared !== undefined && !(Math.abs(declared - c) <= tolerance)) throw fail(`the implementation declares ReLU'(0) = ${declared} but its gradient uses ${c}`, declared);
+  if (declared !== undefined && !(Math.abs(declared - c) <= tolerance))
+    throw fail(`the implementation declares ReLU'(0) = ${declared} but its gradient uses ${c}`, declared);
   if (Math.abs(c - 1) <= tolerance) return { status: 'pass', message: "ReLU'(0) = 1 as in the notes (1{z ≥ 0})" };
   if (ctx.strict) throw fail(`ReLU'(0) = ${c}, but --strict demands the notes' 1{z ≥ 0}, i.e. 1`, 1);
   return { status: 'convention', message: `ReLU'(0) = ${c} (notes: 1)` };

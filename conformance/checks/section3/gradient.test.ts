@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { referenceImplementation } from '../../adapters/reference.js';
+import { ACTIVATIONS } from '../../core/interface.js';
+import { type CheckResult, runChecks } from '../../core/runner.js';
 import { expectForward } from '../../oracles/oracle.js';
-import { runChecks, type CheckResult } from '../../core/runner.js';
 import { toleranceProfile } from '../../oracles/tolerances.js';
 import { bumped, faultyImplementation, primeOf, runCheck } from '../../testing/faulty.js';
-import { ACTIVATIONS } from '../../core/interface.js';
 import { gradientChecks, highPrecisionCases } from './gradient.js';
 
 function expectRejected(result: CheckResult, where: { specId: string; operation?: string; layer?: number; element?: readonly number[] }): void {
@@ -53,7 +53,11 @@ describe('gradient checks', () => {
   });
 
   it("[3.3, 1.1] gradient/finite-differences names a wrong ∂J/∂W[1] entry (1,1) without the reference's values", async () => {
-    const result = await runCheck(faultyImplementation('bumped', { tamper: (g) => bumped(g, 'W', 1, [1, 1], 1e-4) }), gradientChecks, 'gradient/finite-differences');
+    const result = await runCheck(
+      faultyImplementation('bumped', { tamper: (g) => bumped(g, 'W', 1, [1, 1], 1e-4) }),
+      gradientChecks,
+      'gradient/finite-differences',
+    );
     expectRejected(result, { specId: 'alg5.line5', layer: 1, element: [1, 1] });
     expect(result.message).toContain("implementation's own loss");
   });
@@ -65,14 +69,20 @@ describe('gradient checks', () => {
   });
 
   it('[alg5.line4, 3.3] gradient/high-precision rejects a relative error of 1e-12 in one entry (float64), naming it', async () => {
-    const result = await runCheck(faultyImplementation('1e-12 off', { tamper: (g) => bumped(g, 'b', 1, [2], 1e-12 * Math.abs(g.b[0]![1]!)) }), gradientChecks, 'gradient/high-precision');
+    const result = await runCheck(
+      faultyImplementation('1e-12 off', { tamper: (g) => bumped(g, 'b', 1, [2], 1e-12 * Math.abs(g.b[0]![1]!)) }),
+      gradientChecks,
+      'gradient/high-precision',
+    );
     expectRejected(result, { specId: 'alg5.line4', layer: 1, element: [2] });
   });
 
   it('[alg5.line4] the high-precision cases keep every hidden pre-activation away from 0 (|z| > 0.01)', () => {
     const profile = toleranceProfile({ dtype: 'float64' });
     for (const c of highPrecisionCases(ACTIVATIONS)) {
-      const z = expectForward(profile, c.params, c.activation, c.x).z.slice(0, -1).flatMap((e) => e.value);
+      const z = expectForward(profile, c.params, c.activation, c.x)
+        .z.slice(0, -1)
+        .flatMap((e) => e.value);
       expect(Math.min(...z.map(Math.abs)), c.activation).toBeGreaterThan(0.01);
     }
   });

@@ -5,17 +5,17 @@
  * reference), and against the true gradient of the float64 inputs (64-digit BigNumber).
  */
 import fc from 'fast-check';
-import { supported, type Check, type CheckContext, type Reproducer } from '../../core/check.js';
+import { columnVector } from '../../../reference/matrix.js';
+import { highPrecisionGradient } from '../../../reference/testing/highPrecision.js';
+import { toParams } from '../../adapters/reference.js';
+import { batchArb, fixedParams, namedCases, type Problem, problemArb } from '../../core/cases.js';
+import { type Check, type CheckContext, type Reproducer, supported } from '../../core/check.js';
+import type { Activation, DataSet, NetParams, Vector } from '../../core/interface.js';
+import { forAll, forNamedCases } from '../../core/property.js';
 import { quoteOf } from '../../core/quote.js';
-import { batchArb, fixedParams, namedCases, problemArb, type Problem } from '../../core/cases.js';
 import { expectParamsClose, type Site } from '../../oracles/compare.js';
 import { checkGradientByFiniteDifferences, type FdSummary, type GradientSites } from '../../oracles/finiteDifferences.js';
-import type { Activation, DataSet, NetParams, Vector } from '../../core/interface.js';
-import { expectGradient, expectMeanGradient, type Expected } from '../../oracles/oracle.js';
-import { forAll, forNamedCases } from '../../core/property.js';
-import { highPrecisionGradient } from '../../../reference/testing/highPrecision.js';
-import { columnVector } from '../../../reference/matrix.js';
-import { toParams } from '../../adapters/reference.js';
+import { type Expected, expectGradient, expectMeanGradient } from '../../oracles/oracle.js';
 
 /** Algorithm 5's lines: ∂J/∂b^{[r]} = δ^{[r]} (line 2), ∂J/∂b^{[k]} = δ^{[k]} for k < r (line 4), ∂J/∂W^{[k]} = δ^{[k]}a^{[k−1]ᵀ} (line 5, eq. 3.13). */
 export function alg5Sites(r: number): GradientSites {
@@ -29,7 +29,14 @@ export function alg5Sites(r: number): GradientSites {
 }
 
 /** Calls `gradient` on (θ, σ, x, y) and compares every ∂J/∂b^{[k]}, ∂J/∂W^{[k]} (k = r..1) with the reference's, naming `sites`. */
-export async function checkGradientOn(ctx: CheckContext, params: NetParams, activation: Activation, x: Vector, y: number, sites: GradientSites = alg5Sites(params.W.length)): Promise<void> {
+export async function checkGradientOn(
+  ctx: CheckContext,
+  params: NetParams,
+  activation: Activation,
+  x: Vector,
+  y: number,
+  sites: GradientSites = alg5Sites(params.W.length),
+): Promise<void> {
   const request = { params, activation, x, y };
   const reproducer: Reproducer = { operation: 'gradient', request };
   const got = await ctx.call('gradient', request);
@@ -42,11 +49,23 @@ async function checkProblem(ctx: CheckContext, p: Problem, sites?: GradientSites
 }
 
 /** Eq. 1.5 over `batch`: (1/B) Σ_k ∇J^{(j_k)}, every entry named as eq. 1.5. */
-export async function checkMeanGradientOn(ctx: CheckContext, params: NetParams, activation: Activation, data: DataSet, batch: readonly number[]): Promise<void> {
+export async function checkMeanGradientOn(
+  ctx: CheckContext,
+  params: NetParams,
+  activation: Activation,
+  data: DataSet,
+  batch: readonly number[],
+): Promise<void> {
   const request = { params, activation, data, batch };
   const reproducer: Reproducer = { operation: 'meanGradient', request };
   const got = await ctx.call('meanGradient', request);
-  const site = (which: 'W' | 'b', k: number): Site => ({ specId: '1.5', operation: 'meanGradient', quantity: `(1/B)Σ∂J^{(j)}/∂${which}[${k}]`, layer: k, reproducer });
+  const site = (which: 'W' | 'b', k: number): Site => ({
+    specId: '1.5',
+    operation: 'meanGradient',
+    quantity: `(1/B)Σ∂J^{(j)}/∂${which}[${k}]`,
+    layer: k,
+    reproducer,
+  });
   expectParamsClose(site, expectMeanGradient(ctx.tolerance, params, activation, data, batch), got);
 }
 
@@ -94,7 +113,7 @@ function worstRatio(got: NetParams, truth: NetParams, bound: NetParams): number 
 
 const ALG5_IDS = ['alg5.line1', 'alg5.line2', 'alg5.line3', 'alg5.line4', 'alg5.line5', '3.13', '3.14', '3.16', '3.5/backward-order'];
 /** Hand-written: Algorithm 5 lines 2, 4, 5 with the σ' of eq. 3.15 for every activation the checks run, where the inventory writes the notes' ReLU'. */
-const ALG5_QUOTE = 'δ^{[r]} = z^{[r]} − y; δ^{[k]} = (W^{[k+1]ᵀ}δ^{[k+1]}) ⊙ σ\'(z^{[k]}); ∂J/∂W^{[k+1]} = δ^{[k+1]}a^{[k]ᵀ}, ∂J/∂b^{[k+1]} = δ^{[k+1]}';
+const ALG5_QUOTE = "δ^{[r]} = z^{[r]} − y; δ^{[k]} = (W^{[k+1]ᵀ}δ^{[k+1]}) ⊙ σ'(z^{[k]}); ∂J/∂W^{[k+1]} = δ^{[k+1]}a^{[k]ᵀ}, ∂J/∂b^{[k+1]} = δ^{[k+1]}";
 
 export const gradientChecks: Check[] = [
   {
@@ -162,7 +181,10 @@ export const gradientChecks: Check[] = [
         expectParamsClose((which, k) => sites(which, k, { operation: 'gradient', request }), truth, got);
         worst = Math.max(worst, worstRatio(got, truth.value, bound));
       }
-      return { status: 'pass', message: `${cases.length} networks (${supported(ctx).join(', ')}): max |error vs the true gradient| = ${worst.toPrecision(3)} of the bound (above 1 fails)` };
+      return {
+        status: 'pass',
+        message: `${cases.length} networks (${supported(ctx).join(', ')}): max |error vs the true gradient| = ${worst.toPrecision(3)} of the bound (above 1 fails)`,
+      };
     },
   },
   {
@@ -176,7 +198,13 @@ export const gradientChecks: Check[] = [
       const summary = await forAll(ctx, arb, ({ p, batch }) => checkMeanGradientOn(ctx, p.params, p.activation, p.data, batch));
       for (const activation of supported(ctx)) {
         const c = namedCases(activation).find((n) => n.name === 'n≠B≠m')!;
-        await checkMeanGradientOn(ctx, c.params, activation, c.data, c.data.y.map((_, i) => i));
+        await checkMeanGradientOn(
+          ctx,
+          c.params,
+          activation,
+          c.data,
+          c.data.y.map((_, i) => i),
+        );
         await checkMeanGradientOn(ctx, c.params, activation, c.data, [4, 0, 6]);
       }
       return { status: 'pass', message: `${summary}; the n≠B≠m case with B = n (eq. 1.3's gradient) and B = 3` };

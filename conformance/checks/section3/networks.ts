@@ -8,14 +8,14 @@
  * δ^{[k]} = ∂J/∂b^{[k]} for one example (eq. 3.14), so the deltas are observable.
  */
 import fc from 'fast-check';
-import { supported, type Check, type CheckContext, type Reproducer } from '../../core/check.js';
+import { dataArb, entryArb, extremeCase, type Problem, problemArb, type ShapeOptions, vectorArb } from '../../core/cases.js';
+import { type Check, type CheckContext, type Reproducer, supported } from '../../core/check.js';
+import type { Activation } from '../../core/interface.js';
+import { forAll, forNamedCases } from '../../core/property.js';
 import { quoteOf } from '../../core/quote.js';
-import { dataArb, entryArb, extremeCase, problemArb, vectorArb, type Problem, type ShapeOptions } from '../../core/cases.js';
 import { expectClose, expectParamsClose, expectVectorClose } from '../../oracles/compare.js';
 import type { GradientSites } from '../../oracles/finiteDifferences.js';
-import type { Activation } from '../../core/interface.js';
 import { expectForward, expectLoss } from '../../oracles/oracle.js';
-import { forAll, forNamedCases } from '../../core/property.js';
 import { checkGradientOn } from './gradient.js';
 
 /** Sites from a table: b of the output layer, W of the output layer, b of a hidden layer, W of a hidden layer. */
@@ -63,7 +63,11 @@ const oneNeuronArb: fc.Arbitrary<Problem> = fc
 const twoLayerArb = problemArb(['relu'], { minLayers: 2, maxLayers: 2 });
 
 /** A check running `body` on `ctx.runs` random problems of `arb`. */
-function propertyCheck(meta: Omit<Check, 'run'>, arb: (ctx: CheckContext) => fc.Arbitrary<Problem>, body: (ctx: CheckContext, p: Problem) => Promise<void>): Check {
+function propertyCheck(
+  meta: Omit<Check, 'run'>,
+  arb: (ctx: CheckContext) => fc.Arbitrary<Problem>,
+  body: (ctx: CheckContext, p: Problem) => Promise<void>,
+): Check {
   return { ...meta, run: async (ctx) => ({ status: 'pass', message: await forAll(ctx, arb(ctx), (p) => body(ctx, p)) }) };
 }
 
@@ -160,8 +164,25 @@ export const networkChecks: Check[] = [
   propertyCheck(
     {
       id: 'networks/two-layer-gradient',
-      specIds: ['3.3/grad-w2', '3.3/grad-w1-chain', '3.3/dJ-dzj', '3.3/dJ-daj', '3.3/grad-w1', 'alg3.line2', 'alg3.line3', 'alg3.line4', '3.9', '3.10', 'alg4.line2', 'alg4.line3', 'alg4.line4', '3.4/verify-delta1', '3.4/verify-dW1'],
-      title: 'two-layer ReLU network (Algorithms 3 and 4): δ^{[2]} = o − y, ∂J/∂W^{[2]} = δ^{[2]}aᵀ, δ^{[1]} = (o − y)W^{[2]ᵀ} ⊙ 1{z ≥ 0}, ∂J/∂W^{[1]} = δ^{[1]}xᵀ',
+      specIds: [
+        '3.3/grad-w2',
+        '3.3/grad-w1-chain',
+        '3.3/dJ-dzj',
+        '3.3/dJ-daj',
+        '3.3/grad-w1',
+        'alg3.line2',
+        'alg3.line3',
+        'alg3.line4',
+        '3.9',
+        '3.10',
+        'alg4.line2',
+        'alg4.line3',
+        'alg4.line4',
+        '3.4/verify-delta1',
+        '3.4/verify-dW1',
+      ],
+      title:
+        'two-layer ReLU network (Algorithms 3 and 4): δ^{[2]} = o − y, ∂J/∂W^{[2]} = δ^{[2]}aᵀ, δ^{[1]} = (o − y)W^{[2]ᵀ} ⊙ 1{z ≥ 0}, ∂J/∂W^{[1]} = δ^{[1]}xᵀ',
       quote: quoteOf('alg4.line2', 'alg4.line3', 'alg4.line4'),
       requires: ['gradient'],
       activations: ['relu'],
@@ -173,8 +194,9 @@ export const networkChecks: Check[] = [
     {
       id: 'networks/matrix-chain-rule',
       specIds: ['3.11', '3.12', '3.13', '3.14', '3.15', '3.4/activation-setup', '3.4/hadamard'],
-      title: 'matrix chain rule (Section 3.4) on depth 2-3 networks: ∂J/∂W = ∂J/∂z·uᵀ, ∂J/∂b = ∂J/∂z, ∂J/∂z = ∂J/∂a ⊙ σ\'(z)',
-      quote: '\\frac{\\partial J}{\\partial W} = \\frac{\\partial J}{\\partial z} u^\\top, \\quad \\frac{\\partial J}{\\partial b} = \\frac{\\partial J}{\\partial z}, \\quad \\frac{\\partial J}{\\partial u} = W^\\top \\frac{\\partial J}{\\partial z}, \\quad \\frac{\\partial J}{\\partial z} = \\frac{\\partial J}{\\partial a} \\odot \\sigma\'(z)',
+      title: "matrix chain rule (Section 3.4) on depth 2-3 networks: ∂J/∂W = ∂J/∂z·uᵀ, ∂J/∂b = ∂J/∂z, ∂J/∂z = ∂J/∂a ⊙ σ'(z)",
+      quote:
+        "\\frac{\\partial J}{\\partial W} = \\frac{\\partial J}{\\partial z} u^\\top, \\quad \\frac{\\partial J}{\\partial b} = \\frac{\\partial J}{\\partial z}, \\quad \\frac{\\partial J}{\\partial u} = W^\\top \\frac{\\partial J}{\\partial z}, \\quad \\frac{\\partial J}{\\partial z} = \\frac{\\partial J}{\\partial a} \\odot \\sigma'(z)",
       requires: ['gradient'],
     },
     (ctx) => problemArb(supported(ctx), { minLayers: 2, maxLayers: 3 }),
@@ -190,15 +212,21 @@ export const networkChecks: Check[] = [
     quote: quoteOf('3.4/dA-dB-shape'),
     requires: ['gradient'],
     async run(ctx) {
-      const shapeSites = (which: 'W' | 'b', k: number, reproducer?: Reproducer) => ({ specId: '3.4/dA-dB-shape', operation: 'gradient' as const, quantity: `∂J/∂${which}[${k}]`, layer: k, ...(reproducer && { reproducer }) });
+      const shapeSites = (which: 'W' | 'b', k: number, reproducer?: Reproducer) => ({
+        specId: '3.4/dA-dB-shape',
+        operation: 'gradient' as const,
+        quantity: `∂J/∂${which}[${k}]`,
+        layer: k,
+        ...(reproducer && { reproducer }),
+      });
       const named = await forNamedCases(ctx, async (c) => {
-          const [x, y] = [c.data.X[0]!, c.data.y[0]!];
-          const request = { params: c.params, activation: c.activation, x, y };
-          const got = await ctx.call('gradient', request);
-          // Any finite number is within an infinite bound: only shapes (and finiteness) are judged here.
-          const infinite = { W: c.params.W.map((M) => M.map((row) => row.map(() => Infinity))), b: c.params.b.map((v) => v.map(() => Infinity)) };
-          const zeros = { W: c.params.W.map((M) => M.map((row) => row.map(() => 0))), b: c.params.b.map((v) => v.map(() => 0)) };
-          expectParamsClose((which, k) => shapeSites(which, k, { operation: 'gradient', request }), { value: zeros, bound: infinite }, got);
+        const [x, y] = [c.data.X[0]!, c.data.y[0]!];
+        const request = { params: c.params, activation: c.activation, x, y };
+        const got = await ctx.call('gradient', request);
+        // Any finite number is within an infinite bound: only shapes (and finiteness) are judged here.
+        const infinite = { W: c.params.W.map((M) => M.map((row) => row.map(() => Infinity))), b: c.params.b.map((v) => v.map(() => Infinity)) };
+        const zeros = { W: c.params.W.map((M) => M.map((row) => row.map(() => 0))), b: c.params.b.map((v) => v.map(() => 0)) };
+        expectParamsClose((which, k) => shapeSites(which, k, { operation: 'gradient', request }), { value: zeros, bound: infinite }, got);
       });
       return { status: 'pass', message: `${named} (non-square, width-1, depth-1, depth-5)` };
     },
@@ -210,9 +238,14 @@ export const networkChecks: Check[] = [
     quote: quoteOf('3.16', 'alg5.line3'),
     requires: ['gradient'],
     async run(ctx) {
-      const sites = (p: Problem) => sitesOf(p.params.W.length, { bOut: 'alg5.line2', WOut: '3.5/backward-order', bHidden: '3.16', WHidden: '3.5/backward-order' });
+      const sites = (p: Problem) =>
+        sitesOf(p.params.W.length, { bOut: 'alg5.line2', WOut: '3.5/backward-order', bHidden: '3.16', WHidden: '3.5/backward-order' });
       const summary = await forAll(ctx, problemArb(supported(ctx), DEPTHS), (p) => gradientsOf(ctx, p, sites(p)));
-      await forNamedCases(ctx, (c) => gradientsOf(ctx, c, sites(c)), (c) => c.name.startsWith('depth'));
+      await forNamedCases(
+        ctx,
+        (c) => gradientsOf(ctx, c, sites(c)),
+        (c) => c.name.startsWith('depth'),
+      );
       return { status: 'pass', message: `${summary}; the depth-1 and depth-5 cases` };
     },
   },

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { corrupted, expectAllPass, reference, runCheck } from '../../testing/checkTesting.js';
+import { transpose } from '../../../numerics/plain.js';
 import type { Activation, ForwardBatchRequest, ForwardBatchResult, Implementation, Operations } from '../../core/interface.js';
 import type { CheckResult } from '../../core/runner.js';
-import { transpose } from '../../../numerics/plain.js';
+import { corrupted, expectAllPass, reference, runCheck } from '../../testing/checkTesting.js';
 import { batchChecks } from './batch.js';
 
 const ref = reference;
 const run = (impl: Implementation, check: string): Promise<CheckResult> => runCheck(batchChecks, impl, check, 10);
-
-
 
 const SIGMA: Record<Activation, (z: number) => number> = {
   relu: (z) => Math.max(z, 0),
@@ -39,7 +37,10 @@ function columnsForward(bias: (b: readonly number[], i: number, j: number) => nu
 }
 
 /** The reference for 'rows'; `columns` for 'columns'. */
-const withColumns = (columns: Operations['forwardBatch']): Operations['forwardBatch'] => (r) => (r.layout === 'columns' ? columns(r) : ref.operations.forwardBatch!(r));
+const withColumns =
+  (columns: Operations['forwardBatch']): Operations['forwardBatch'] =>
+  (r) =>
+    r.layout === 'columns' ? columns(r) : ref.operations.forwardBatch!(r);
 
 describe('section 4 checks', () => {
   it('[4.1, 4.2, 4.3, 4/broadcast-sum, 4.4, 4/multi-layer, 4/row-major-conversion] pass on the reference', async () => {
@@ -53,7 +54,13 @@ describe('section 4 checks', () => {
 
   it('[4.3, 4.2, 4/broadcast-sum] rejects a bias broadcast along the wrong axis (b_j added to column j)', async () => {
     const bad = corrupted('wrong axis', { forwardBatch: withColumns(columnsForward((b, _i, j) => b[j % b.length]!)) });
-    expect((await run(bad, 'batch/broadcast')).mismatch).toMatchObject({ specId: '4.3', operation: 'forwardBatch', quantity: 'Z[1]', layer: 1, element: [1, 2] });
+    expect((await run(bad, 'batch/broadcast')).mismatch).toMatchObject({
+      specId: '4.3',
+      operation: 'forwardBatch',
+      quantity: 'Z[1]',
+      layer: 1,
+      element: [1, 2],
+    });
     const result = await run(bad, 'batch/columns');
     expect(result.mismatch).toMatchObject({ specId: '4.2', quantity: 'Z[1]', layer: 1 });
     expect(result.mismatch?.element).toHaveLength(2);
@@ -61,7 +68,8 @@ describe('section 4 checks', () => {
 
   it('[4.4, 4/row-major-conversion] rejects a rows layout answered in the columns layout (not transposed)', async () => {
     const bad = corrupted('untransposed', {
-      forwardBatch: async (r) => (r.layout === 'rows' ? ref.operations.forwardBatch!({ ...r, layout: 'columns', X: transpose(r.X) }) : ref.operations.forwardBatch!(r)),
+      forwardBatch: async (r) =>
+        r.layout === 'rows' ? ref.operations.forwardBatch!({ ...r, layout: 'columns', X: transpose(r.X) }) : ref.operations.forwardBatch!(r),
     });
     const result = await run(bad, 'batch/rows');
     expect(result.mismatch).toMatchObject({ specId: '4.4', operation: 'forwardBatch', quantity: 'Z[1]', layer: 1 });

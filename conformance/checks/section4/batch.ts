@@ -4,14 +4,15 @@
  * (examples as columns, the notes' eq. 4.1) its values and bounds are transposed. The batch-mean
  * gradient of 4/multi-layer (meanGradient, n ≠ B ≠ m included) is checked by gradient.ts#gradient/mean.
  */
-import { supported, type Check, type CheckContext } from '../../core/check.js';
-import { quoteOf } from '../../core/quote.js';
-import { namedCases, problemArb } from '../../core/cases.js';
-import { expectMatrixClose } from '../../oracles/compare.js';
-import type { Activation, Matrix, NetParams } from '../../core/interface.js';
+
 import { transpose } from '../../../numerics/plain.js';
-import { expectForwardBatch, type Expected } from '../../oracles/oracle.js';
+import { namedCases, problemArb } from '../../core/cases.js';
+import { type Check, type CheckContext, supported } from '../../core/check.js';
+import type { Activation, Matrix, NetParams } from '../../core/interface.js';
 import { forAll, forNamedCases } from '../../core/property.js';
+import { quoteOf } from '../../core/quote.js';
+import { expectMatrixClose } from '../../oracles/compare.js';
+import { type Expected, expectForwardBatch } from '../../oracles/oracle.js';
 
 type Layout = 'columns' | 'rows';
 
@@ -21,18 +22,31 @@ const transposed = (e: Expected<number[][]>): Expected<number[][]> => ({ value: 
 export type BatchNaming = (quantity: 'Z' | 'A', k: number, layout: Layout) => string;
 
 /** First layer: eq. 4.2 (columns) or eq. 4.4 (rows); deeper layers: 4/multi-layer, written row-major by 4/row-major-conversion. */
-const notesNaming: BatchNaming = (q, k, layout) => (q === 'Z' && k === 1 ? (layout === 'columns' ? '4.2' : '4.4') : layout === 'columns' ? '4/multi-layer' : '4/row-major-conversion');
+const notesNaming: BatchNaming = (q, k, layout) =>
+  q === 'Z' && k === 1 ? (layout === 'columns' ? '4.2' : '4.4') : layout === 'columns' ? '4/multi-layer' : '4/row-major-conversion';
 
 /**
  * Calls forwardBatch on the examples (rows of `examples`, B×d) in `layout` — X = examplesᵀ (d×B,
  * eq. 4.1) for 'columns', X = examples (B×d, eq. 4.4) for 'rows' — and compares every Z[k], A[k].
  */
-export async function checkForwardBatchOn(ctx: CheckContext, params: NetParams, activation: Activation, examples: Matrix, layout: Layout, naming: BatchNaming = notesNaming): Promise<void> {
+export async function checkForwardBatchOn(
+  ctx: CheckContext,
+  params: NetParams,
+  activation: Activation,
+  examples: Matrix,
+  layout: Layout,
+  naming: BatchNaming = notesNaming,
+): Promise<void> {
   const X = layout === 'rows' ? examples.map((row) => [...row]) : transpose(examples);
   const request = { params, activation, layout, X };
   const reproducer = { operation: 'forwardBatch' as const, request };
   const got = await ctx.call('forwardBatch', request);
-  const expected = expectForwardBatch(ctx.tolerance, params, activation, examples.map((row) => [...row]));
+  const expected = expectForwardBatch(
+    ctx.tolerance,
+    params,
+    activation,
+    examples.map((row) => [...row]),
+  );
   for (let k = 1; k <= params.W.length; k++) {
     for (const q of ['Z', 'A'] as const) {
       const e = expected[q][k - 1]!;

@@ -1,6 +1,7 @@
 /** The conformance checks covering an inventory entry (their `specIds`), or why none can. */
-import type { Check } from '../../../conformance/core/check.js';
+
 import { CHECKS } from '../../../conformance/checks/index.js';
+import type { Check } from '../../../conformance/core/check.js';
 import { UNCHECKABLE } from '../../../conformance/report/uncheckable.js';
 
 export interface Coverage {

@@ -1,9 +1,9 @@
 /** `npm run explain` in-process: arguments in, text and an exit code out (scripts/explain.ts prints them). */
 import { INVENTORY } from '../../../spec/inventory/index.js';
+import { UsageError } from '../cli.js';
 import { explanationOf, renderText } from './explanation.js';
 import { findEntry, nearestIds } from './lookup.js';
-import { UsageError } from '../cli.js';
-import { HELP, parseExplainArgs, type ExplainOptions } from './options.js';
+import { type ExplainOptions, HELP, parseExplainArgs } from './options.js';
 
 export { HELP };
 

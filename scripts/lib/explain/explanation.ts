@@ -4,11 +4,11 @@
  * the reference functions, the worked example and the checks.
  */
 import type { Erratum, SpecEntry } from '../../../spec/types.js';
-import { checksFor, type Coverage } from './checks.js';
+import { type Coverage, checksFor } from './checks.js';
 import { errataFor } from './errata.js';
 import { workedExampleFor } from './examples.js';
 import { plainMath } from './plainMath.js';
-import { implementation, type Implementation } from './sources.js';
+import { type Implementation, implementation } from './sources.js';
 import { renderExample } from './worked.js';
 
 export interface Explanation {
@@ -80,9 +80,14 @@ export function renderText(x: Explanation): string {
   out.push('Worked example (computed now by the reference):', ...indent(x.example), '');
   if (x.coverage.checks.length > 0) {
     const w = Math.max(...x.coverage.checks.map((c) => c.id.length));
-    out.push(`Conformance checks covering ${entry.id} (${x.coverage.checks.length}):`, ...indent(x.coverage.checks.map((c) => `${c.id.padEnd(w)}  ${c.title}`)));
+    out.push(
+      `Conformance checks covering ${entry.id} (${x.coverage.checks.length}):`,
+      ...indent(x.coverage.checks.map((c) => `${c.id.padEnd(w)}  ${c.title}`)),
+    );
   } else {
-    out.push(`No conformance check covers ${entry.id}: ${x.coverage.uncheckable ?? 'no check names it and no reason is recorded (conformance/report/uncheckable.ts)'}`);
+    out.push(
+      `No conformance check covers ${entry.id}: ${x.coverage.uncheckable ?? 'no check names it and no reason is recorded (conformance/report/uncheckable.ts)'}`,
+    );
   }
   return `${out.join('\n')}\n`;
 }

@@ -4,7 +4,10 @@ import type { SpecEntry } from '../../../spec/types.js';
 
 /** 'Eq. 3.13', 'eq3.13', ' 3.13 ' → '3.13'; 'ALG5.LINE4' matches 'alg5.line4' (ids are unique ignoring case). */
 function normalize(query: string): string {
-  return query.trim().replace(/^eq(?:uation)?\.?\s*/i, '').toLowerCase();
+  return query
+    .trim()
+    .replace(/^eq(?:uation)?\.?\s*/i, '')
+    .toLowerCase();
 }
 
 export function findEntry(query: string, inventory: readonly SpecEntry[] = INVENTORY): SpecEntry | undefined {

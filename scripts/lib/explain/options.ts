@@ -1,5 +1,5 @@
 /** The command line of `npm run explain` (scripts/explain.ts). Parsing only: loads no mathjs. */
-import { parseCommandLine, UsageError, type CliOptions } from '../cli.js';
+import { type CliOptions, parseCommandLine, UsageError } from '../cli.js';
 
 export const HELP = `Usage: npm run explain -- <id> [<id> ...]
        npm run explain -- --list

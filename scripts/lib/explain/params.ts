@@ -13,4 +13,7 @@ export function paramSteps(params: Params, name: (which: 'W' | 'b', k: number) =
 }
 
 /** W^{[k]}, b^{[k]} with an optional prefix/suffix: θ itself, or '∂J/∂' + θ. */
-export const layerName = (prefix = '', suffix = '') => (which: 'W' | 'b', k: number): string => `${prefix}${which}^{[${k}]}${suffix}`;
+export const layerName =
+  (prefix = '', suffix = '') =>
+  (which: 'W' | 'b', k: number): string =>
+    `${prefix}${which}^{[${k}]}${suffix}`;

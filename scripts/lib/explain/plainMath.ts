@@ -5,10 +5,41 @@
  */
 
 const SYMBOLS: Readonly<Record<string, string>> = {
-  partial: '∂', theta: 'θ', delta: 'δ', Delta: 'Δ', sigma: 'σ', alpha: 'α', beta: 'β', phi: 'φ', ell: 'ℓ',
-  nabla: '∇', top: 'ᵀ', cdot: '·', odot: '⊙', times: '×', in: '∈', ge: '≥', le: '≤', dots: '…', ldots: '…',
-  cdots: '⋯', vdots: '⋮', forall: '∀', to: '→', mapsto: '↦', implies: '⟹', triangleq: '≜', sum: 'Σ',
-  max: 'max', tanh: 'tanh', left: '', right: '', big: '', Big: '', quad: '\u0000', qquad: '\u0000',
+  partial: '∂',
+  theta: 'θ',
+  delta: 'δ',
+  Delta: 'Δ',
+  sigma: 'σ',
+  alpha: 'α',
+  beta: 'β',
+  phi: 'φ',
+  ell: 'ℓ',
+  nabla: '∇',
+  top: 'ᵀ',
+  cdot: '·',
+  odot: '⊙',
+  times: '×',
+  in: '∈',
+  ge: '≥',
+  le: '≤',
+  dots: '…',
+  ldots: '…',
+  cdots: '⋯',
+  vdots: '⋮',
+  forall: '∀',
+  to: '→',
+  mapsto: '↦',
+  implies: '⟹',
+  triangleq: '≜',
+  sum: 'Σ',
+  max: 'max',
+  tanh: 'tanh',
+  left: '',
+  right: '',
+  big: '',
+  Big: '',
+  quad: '\u0000',
+  qquad: '\u0000',
 };
 
 /** Commands whose one argument is kept as is (fonts and text). */
@@ -95,14 +126,17 @@ function convert(s: string): string {
 
 /** Spacing and superscript clean-up of converted text. */
 function tidy(text: string): string {
-  return text
-    .replace(/\^\{?ᵀ\}?/g, 'ᵀ')
-    .replace(/ *& */g, ', ')
-    .replace(/∂\s+/g, '∂')
-    .replace(/ +/g, ' ')
-    .replace(/ ?\u0000+ ?/g, '   ')
-    .replace(/ ([),;\]])/g, '$1')
-    .trim();
+  return (
+    text
+      .replace(/\^\{?ᵀ\}?/g, 'ᵀ')
+      .replace(/ *& */g, ', ')
+      .replace(/∂\s+/g, '∂')
+      .replace(/ +/g, ' ')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is this module's own column marker
+      .replace(/ ?\u0000+ ?/g, '   ')
+      .replace(/ ([),;\]])/g, '$1')
+      .trim()
+  );
 }
 
 export function plainMath(latex: string): string {

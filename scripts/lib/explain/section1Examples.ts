@@ -5,13 +5,13 @@
  */
 import { backprop } from '../../../reference/backprop.js';
 import { datasetLoss, squaredLoss } from '../../../reference/loss.js';
-import { initializeParams, predict, type Params } from '../../../reference/network.js';
+import { initializeParams, type Params, predict } from '../../../reference/network.js';
 import { datasetCost, gdStep, meanGradient, minibatchSgd, minibatchStep, sgd, sgdStep } from '../../../reference/optimizers.js';
 import { createRng } from '../../../reference/sampler.js';
 import { squaresModel, squaresModelGradient } from '../../../reference/squaresModel.js';
 import { ALPHA, col, DATA, SEED, TWO_LAYER } from './networks.js';
 import { layerName, paramSteps } from './params.js';
-import { q, text, type ExampleGroup, type Step, type WorkedExample } from './worked.js';
+import { type ExampleGroup, q, type Step, text, type WorkedExample } from './worked.js';
 
 const THETA = layerName();
 const n = DATA.length;
@@ -114,7 +114,11 @@ export function sgdExample(): WorkedExample {
       ...exampleGradientSteps(TWO_LAYER, j),
       ...paramSteps(next, layerName('new '), ['1.4']),
       text(`new θ = θ − α ∇J^{(${j + 1})}(θ) (eq. 1.4)`, ['1.4', 'alg1.line4']),
-      q('sampled j per iteration (0-based)', run.indices.map((b) => b[0]!), { ids: ['alg1.line3', 'alg1.line4'] }),
+      q(
+        'sampled j per iteration (0-based)',
+        run.indices.map((b) => b[0]!),
+        { ids: ['alg1.line3', 'alg1.line4'] },
+      ),
       q('J(θ) after each iteration', run.losses, { ids: ['alg1.line3'] }),
       ...paramSteps(run.theta, layerName('final '), ['alg1.line3']),
     ],
@@ -137,7 +141,11 @@ export function minibatchExample(): WorkedExample {
       ...paramSteps(TWO_LAYER, THETA),
       ...dataSteps(),
       text('line 3: iteration i = 1', ['alg2.line3']),
-      q('j_1, ..., j_B (0-based)', batch, { shape: `${B} distinct indices in 0..${n - 1}`, how: `sampleWithoutReplacement(rng, ${n}, ${B})`, ids: ['alg2.line4'] }),
+      q('j_1, ..., j_B (0-based)', batch, {
+        shape: `${B} distinct indices in 0..${n - 1}`,
+        how: `sampleWithoutReplacement(rng, ${n}, ${B})`,
+        ids: ['alg2.line4'],
+      }),
       ...batch.flatMap((j) => exampleGradientSteps(TWO_LAYER, j)),
       q('α/B', ALPHA / B, { ids: ['1.5'] }),
       ...paramSteps(next, layerName('new '), ['1.5']),

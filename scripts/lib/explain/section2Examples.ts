@@ -8,15 +8,15 @@ import { relu, sigmoid, tanh } from '../../../reference/activations.js';
 import { collapsedWeight, identityNetworkOutput } from '../../../reference/collapse.js';
 import { featureMap, linearHead } from '../../../reference/featureMap.js';
 import { fullyConnectedHidden, housingHidden, housingNetwork, housingOutputGradient } from '../../../reference/housing.js';
-import { forward, layerSizes, neuronCount, parameterCount } from '../../../reference/network.js';
 import { scalarOf } from '../../../reference/matrix.js';
+import { forward, layerSizes, neuronCount, parameterCount } from '../../../reference/network.js';
 import { kinkModel, singleNeuron } from '../../../reference/neuron.js';
-import { math, type Matrix } from '../../../reference/numeric.js';
+import { type Matrix, math } from '../../../reference/numeric.js';
 import { hiddenPreactivation, twoLayerForwardUnpacked } from '../../../reference/twoLayerUnpacked.js';
 import { stackRows, twoLayerForward, unpackParams } from '../../../reference/twoLayerVectorized.js';
 import { col, HOUSING_THETA, HOUSING_X, THREE_LAYER, TWO_LAYER, X, Y } from './networks.js';
 import { layerName, paramSteps } from './params.js';
-import { formatNumber, q, sumText, text, type ExampleGroup, type Step, type WorkedExample } from './worked.js';
+import { type ExampleGroup, formatNumber, q, type Step, sumText, text, type WorkedExample } from './worked.js';
 
 const THETA = layerName();
 
@@ -61,9 +61,15 @@ export function housingExample(): WorkedExample {
     steps: [
       q('θ_1..θ_12', HOUSING_THETA),
       q('x', HOUSING_X),
-      q('a_1 ("family size")', hidden.a1, { how: `ReLU(θ_1 x_1 + θ_2 x_2 + θ_3) = ${reluOf(`${t(1)}·${x(1)}`, `${t(2)}·${x(2)}`, t(3))}`, ids: ['2/housing-a1'] }),
+      q('a_1 ("family size")', hidden.a1, {
+        how: `ReLU(θ_1 x_1 + θ_2 x_2 + θ_3) = ${reluOf(`${t(1)}·${x(1)}`, `${t(2)}·${x(2)}`, t(3))}`,
+        ids: ['2/housing-a1'],
+      }),
       q('a_2 ("walkable")', hidden.a2, { how: `ReLU(θ_4 x_3 + θ_5) = ${reluOf(`${t(4)}·${x(3)}`, t(5))}`, ids: ['2/housing-a2'] }),
-      q('a_3 ("school quality")', hidden.a3, { how: `ReLU(θ_6 x_3 + θ_7 x_4 + θ_8) = ${reluOf(`${t(6)}·${x(3)}`, `${t(7)}·${x(4)}`, t(8))}`, ids: ['2/housing-a3'] }),
+      q('a_3 ("school quality")', hidden.a3, {
+        how: `ReLU(θ_6 x_3 + θ_7 x_4 + θ_8) = ${reluOf(`${t(6)}·${x(3)}`, `${t(7)}·${x(4)}`, t(8))}`,
+        ids: ['2/housing-a3'],
+      }),
       q('h_θ(x)', housingNetwork(HOUSING_THETA, HOUSING_X), { how: 'θ_9 a_1 + θ_10 a_2 + θ_11 a_3 + θ_12', ids: ['2.3'] }),
       q('∂h_θ(x)/∂θ_1..θ_12', housingOutputGradient(HOUSING_THETA, HOUSING_X).grad, { how: 'the chain rule (eq. 3.3) through a_1, a_2, a_3' }),
     ],
@@ -93,7 +99,10 @@ export function twoLayerUnpackedExample(): WorkedExample {
     return [
       q(`w_${j}^{[1]}`, wj),
       q(`b_${j}^{[1]}`, theta.b1[i]!),
-      q(`z_${j}`, hiddenPreactivation(wj, theta.b1[i]!, X), { how: `w_${j}^{[1]ᵀ}x + b_${j}^{[1]} = Σ_i (w_${j}^{[1]})_i x_i + b_${j}^{[1]} = ${terms}`, ids: ['2.5', '2/fig3-caption'] }),
+      q(`z_${j}`, hiddenPreactivation(wj, theta.b1[i]!, X), {
+        how: `w_${j}^{[1]ᵀ}x + b_${j}^{[1]} = Σ_i (w_${j}^{[1]})_i x_i + b_${j}^{[1]} = ${terms}`,
+        ids: ['2.5', '2/fig3-caption'],
+      }),
       q(`a_${j}`, pass.a[i]!, { how: `ReLU(z_${j})`, ids: ['2/two-layer-aj', '2/fig3-caption'] }),
     ];
   });
@@ -150,12 +159,18 @@ export function multiLayerForwardExample(): WorkedExample {
 export function countsExample(): WorkedExample {
   const sizes = layerSizes(THREE_LAYER);
   const housing = [4, 3, 1];
-  const terms = (s: readonly number[]): string => s.slice(1).map((m, k) => `(${s[k]} + 1)·${m}`).join(' + ');
+  const terms = (s: readonly number[]): string =>
+    s
+      .slice(1)
+      .map((m, k) => `(${s[k]} + 1)·${m}`)
+      .join(' + ');
   return {
     title: `Shapes and counts of the network with layer sizes [${sizes.join(', ')}] (d = ${sizes[0]}) and of the 4-3-1 housing network`,
     steps: [
       q('[d, m_1, m_2, m_3]', sizes, { how: 'read from the shapes of θ', ids: ['2/layer-shapes'] }),
-      ...THREE_LAYER.W.map((W, i) => text(`W^{[${i + 1}]}: ${W.size().join('x')} (m_${i + 1} x m_${i}), b^{[${i + 1}]}: ${THREE_LAYER.b[i]!.size().join('x')}`, ['2/layer-shapes'])),
+      ...THREE_LAYER.W.map((W, i) =>
+        text(`W^{[${i + 1}]}: ${W.size().join('x')} (m_${i + 1} x m_${i}), b^{[${i + 1}]}: ${THREE_LAYER.b[i]!.size().join('x')}`, ['2/layer-shapes']),
+      ),
       q('neurons', neuronCount(sizes), { how: `m_1 + m_2 + m_3 = ${sizes.slice(1).join(' + ')}`, ids: ['2/neuron-count'] }),
       q('parameters', parameterCount(sizes), { how: `(d + 1)m_1 + (m_1 + 1)m_2 + (m_2 + 1)m_3 = ${terms(sizes)}`, ids: ['2/param-count'] }),
       q('neurons (4-3-1)', neuronCount(housing), { how: '3 + 1', ids: ['2/neuron-count'] }),

@@ -8,17 +8,21 @@ import { elementwise, identityPrime, relu, reluPrime, sigmoidPrime, tanhPrime } 
 import { backprop } from '../../../reference/backprop.js';
 import { affine, chainRule, dJdb, dJdu, dJdW, dJdzThroughActivation } from '../../../reference/chainRule.js';
 import { hadamard, matrixFromRows } from '../../../reference/matrix.js';
-import { math, type Matrix } from '../../../reference/numeric.js';
-import { backwardCost, backwardOperationCounts, forwardCost, forwardOperationCounts } from '../../../reference/theorem31.js';
+import { weight } from '../../../reference/network.js';
 import { neuronGradient } from '../../../reference/neuron.js';
+import { type Matrix, math } from '../../../reference/numeric.js';
+import { backwardCost, backwardOperationCounts, forwardCost, forwardOperationCounts } from '../../../reference/theorem31.js';
 import { algorithm3, gradW1Entry } from '../../../reference/twoLayerUnpacked.js';
 import { algorithm4, algorithm4ViaChainRule, unpackParams } from '../../../reference/twoLayerVectorized.js';
-import { weight } from '../../../reference/network.js';
 import { col, mat, THREE_LAYER, TWO_LAYER, X, Y } from './networks.js';
-import { q, rows, text, type ExampleGroup, type Step, type WorkedExample } from './worked.js';
+import { type ExampleGroup, q, rows, type Step, text, type WorkedExample } from './worked.js';
 
 export function theoremExample(): WorkedExample {
-  const networks = [[2, 3, 2, 1], [4, 3, 1], [256, 512, 512, 1]];
+  const networks = [
+    [2, 3, 2, 1],
+    [4, 3, 1],
+    [256, 512, 512, 1],
+  ];
   return {
     title: 'Theorem 3.1 made concrete: scalar operations of the forward pass and of backpropagation (forward included)',
     steps: networks.flatMap((sizes): Step[] => {
@@ -40,7 +44,10 @@ export function chainRuleExample(): WorkedExample {
   const [t1, t2] = [0.5, -1.5];
   const g = [t1 * t2, t1 + t2];
   const dJdg = [g[1]!, g[0]!];
-  const dgdtheta = [[t2, t1], [1, 1]];
+  const dgdtheta = [
+    [t2, t1],
+    [1, 1],
+  ];
   const direct = [2 * t1 * t2 + t2 * t2, t1 * t1 + 2 * t1 * t2];
   return {
     title: `The chain rule with p = 2 inputs θ = (${t1}, ${t2}), k = 2 intermediate variables g_1 = θ_1θ_2, g_2 = θ_1 + θ_2, and J = g_1 g_2`,
@@ -113,7 +120,10 @@ export function algorithm3Example(): WorkedExample {
       q('∂J/∂z_j', alg.dJdz, { how: 'line 3, eq. 3.9: ∂J/∂o · (w^{[2]})_j · 1{z_j ≥ 0}', ids: ['3.9', 'alg3.line3', '3.3/dJ-dzj'] }),
       q('∂J/∂(w_j^{[1]})_ℓ (row j, column ℓ)', rows(alg.dJdw1), { how: 'line 4: ∂J/∂z_j · x_ℓ', ids: ['alg3.line4', '3.3/grad-w1-chain', '3.3/grad-w1'] }),
       ...Array.from({ length: m }, (_, i) =>
-        q(`∂J/∂(w_${i + 1}^{[1]})_2 alone`, gradW1Entry(theta, X, Y, i + 1, 2), { how: `(o − y)·(w^{[2]})_${i + 1}·1{z_${i + 1} ≥ 0}·x_2`, ids: ['3.3/grad-w1'] }),
+        q(`∂J/∂(w_${i + 1}^{[1]})_2 alone`, gradW1Entry(theta, X, Y, i + 1, 2), {
+          how: `(o − y)·(w^{[2]})_${i + 1}·1{z_${i + 1} ≥ 0}·x_2`,
+          ids: ['3.3/grad-w1'],
+        }),
       ),
       q('∂J/∂b_j^{[1]}', alg.dJdb1, { how: 'line 4: ∂J/∂z_j', ids: ['alg3.line4'] }),
       q('∂J/∂(w^{[2]})_j', alg.dJdw2, { how: 'line 4: ∂J/∂o · a_j = (o − y)a_j', ids: ['alg3.line4', '3.3/grad-w2'] }),
@@ -177,7 +187,10 @@ export function matrixChainRuleExample(): WorkedExample {
       q('∂J/∂z', dJdz, { how: 'z' }),
       q('∂J/∂u', dJdu(W, dJdz), { how: 'Wᵀ ∂J/∂z', ids: ['3.12'] }),
       q('∂J/∂W', dJdW(dJdz, u), { how: '∂J/∂z · uᵀ', ids: ['3.13'] }),
-      q('(J(W + εE_12) − J(W − εE_12))/2ε', (shifted(eps) - shifted(-eps)) / (2 * eps), { how: `central difference, ε = 2^-10: entry (1, 2) of ∂J/∂W`, ids: ['3.13'] }),
+      q('(J(W + εE_12) − J(W − εE_12))/2ε', (shifted(eps) - shifted(-eps)) / (2 * eps), {
+        how: `central difference, ε = 2^-10: entry (1, 2) of ∂J/∂W`,
+        ids: ['3.13'],
+      }),
       q('∂J/∂b', dJdb(dJdz), { how: '∂J/∂z', ids: ['3.14'] }),
     ],
   };
@@ -237,7 +250,10 @@ export function algorithm5Example(): WorkedExample {
       ...line5,
       q(`∂J/∂a^{[${k}]}`, upstream, { how: `W^{[${k + 1}]ᵀ}δ^{[${k + 1}]} (what eq. 3.16 printed; not δ^{[${k}]} where z^{[${k}]} < 0)`, ids: ['3.16'] }),
       q(`ReLU'(z^{[${k}]})`, elementwise(reluPrime, z[k]!)),
-      q(`δ^{[${k}]}`, bp.delta[k]!, { how: `line 4: (W^{[${k + 1}]ᵀ}δ^{[${k + 1}]}) ⊙ ReLU'(z^{[${k}]}) = ∂J/∂z^{[${k}]}`, ids: ['alg5.line4', '3.16', '3.5/backward-order'] }),
+      q(`δ^{[${k}]}`, bp.delta[k]!, {
+        how: `line 4: (W^{[${k + 1}]ᵀ}δ^{[${k + 1}]}) ⊙ ReLU'(z^{[${k}]}) = ∂J/∂z^{[${k}]}`,
+        ids: ['alg5.line4', '3.16', '3.5/backward-order'],
+      }),
     ];
   });
   return {

@@ -6,12 +6,12 @@
 import { backpropBatch, broadcastBias, firstLayerBatch, firstLayerPerExample, forwardBatch, stackColumns } from '../../../reference/batched.js';
 import { matrixFromRows, vectorEntries } from '../../../reference/matrix.js';
 import type { Params } from '../../../reference/network.js';
-import { math, type Matrix } from '../../../reference/numeric.js';
+import { type Matrix, math } from '../../../reference/numeric.js';
 import { meanGradient } from '../../../reference/optimizers.js';
 import { backpropBatchRows, firstLayerRows, forwardBatchRows, fromRowMajor, toRowMajor } from '../../../reference/rowMajor.js';
 import { DATA, THREE_LAYER, TWO_LAYER } from './networks.js';
 import { layerName, paramSteps } from './params.js';
-import { formatNumber, q, text, type ExampleGroup, type Step, type WorkedExample } from './worked.js';
+import { type ExampleGroup, formatNumber, q, type Step, text, type WorkedExample } from './worked.js';
 
 const n = DATA.length;
 const X = stackColumns(DATA.map((e) => e.x));
@@ -25,7 +25,14 @@ export function firstLayerExample(): WorkedExample {
     steps: [
       q('W^{[1]}', W1),
       q('b^{[1]}', b1),
-      ...DATA.map((e, i) => q(`z^{[1](${i + 1})}`, firstLayerPerExample(W1, b1, e.x), { how: `W^{[1]}x^{(${i + 1})} + b^{[1]}, x^{(${i + 1})} = (${vectorEntries(e.x).map((v) => formatNumber(v as number)).join(', ')})`, ids: ['4/per-example-z'] })),
+      ...DATA.map((e, i) =>
+        q(`z^{[1](${i + 1})}`, firstLayerPerExample(W1, b1, e.x), {
+          how: `W^{[1]}x^{(${i + 1})} + b^{[1]}, x^{(${i + 1})} = (${vectorEntries(e.x)
+            .map((v) => formatNumber(v as number))
+            .join(', ')})`,
+          ids: ['4/per-example-z'],
+        }),
+      ),
       q('X', X, { how: `[x^{(1)} ... x^{(${n})}], one example per column`, ids: ['4.1'] }),
       q('W^{[1]}X', math.multiply(W1, X) as Matrix, { ids: ['4/broadcast-sum'] }),
       q('b̃^{[1]}', broadcastBias(b1, n), { how: `b^{[1]}1_${n}ᵀ, b^{[1]} repeated as every column`, ids: ['4.3', '4/broadcast-sum'] }),
@@ -52,7 +59,14 @@ export function rowMajorFirstLayerExample(): WorkedExample {
 }
 
 /** Z^{[k]}, A^{[k]} for every layer and the batch Δ^{[k]} with the mean gradients. */
-function batchSteps(Z: readonly Matrix[], A: readonly Matrix[], Delta: readonly Matrix[], gradient: Params, rowsLayout: boolean, ids: readonly string[]): Step[] {
+function batchSteps(
+  Z: readonly Matrix[],
+  A: readonly Matrix[],
+  Delta: readonly Matrix[],
+  gradient: Params,
+  rowsLayout: boolean,
+  ids: readonly string[],
+): Step[] {
   const r = Z.length - 1;
   const sub = rowsLayout ? '_row' : '';
   const T = rowsLayout ? 'ᵀ' : '';
@@ -63,7 +77,12 @@ function batchSteps(Z: readonly Matrix[], A: readonly Matrix[], Delta: readonly 
     ]),
     ...Array.from({ length: r }, (_, i) => r - i).flatMap((k) => [
       q(`Δ${sub}^{[${k}]}`, Delta[k]!, {
-        how: k === r ? `(Z${sub}^{[${r}]} − Y${T})/B` : rowsLayout ? `(Δ_row^{[${k + 1}]}W^{[${k + 1}]}) ⊙ ReLU'(Z_row^{[${k}]})` : `(W^{[${k + 1}]ᵀ}Δ^{[${k + 1}]}) ⊙ ReLU'(Z^{[${k}]})`,
+        how:
+          k === r
+            ? `(Z${sub}^{[${r}]} − Y${T})/B`
+            : rowsLayout
+              ? `(Δ_row^{[${k + 1}]}W^{[${k + 1}]}) ⊙ ReLU'(Z_row^{[${k}]})`
+              : `(W^{[${k + 1}]ᵀ}Δ^{[${k + 1}]}) ⊙ ReLU'(Z^{[${k}]})`,
         ids,
       }),
       q(`∂J_B/∂W^{[${k}]${T}}`, gradient.W[k - 1]!, { how: rowsLayout ? `A_row^{[${k - 1}]ᵀ}Δ_row^{[${k}]}` : `Δ^{[${k}]}A^{[${k - 1}]ᵀ}`, ids }),
@@ -83,7 +102,15 @@ export function multiLayerBatchExample(): WorkedExample {
       q('Y', Y),
       ...batchSteps(pass.Z, pass.A, bp.Delta, bp.gradient, false, ids),
       q('J_B', bp.J, { how: '(1/B) Σ_t ½(h_θ(x^{(t)}) − y^{(t)})²', ids }),
-      q('∂J_B/∂W^{[1]} by the per-example loop', meanGradient(THREE_LAYER, DATA, DATA.map((_, i) => i)).W[0]!, { how: '(1/B) Σ_t ∇_{W^{[1]}} J^{(t)} by Algorithm 5: the same' }),
+      q(
+        '∂J_B/∂W^{[1]} by the per-example loop',
+        meanGradient(
+          THREE_LAYER,
+          DATA,
+          DATA.map((_, i) => i),
+        ).W[0]!,
+        { how: '(1/B) Σ_t ∇_{W^{[1]}} J^{(t)} by Algorithm 5: the same' },
+      ),
     ],
   };
 }

@@ -26,7 +26,14 @@ export interface Implementation {
 export function firstDocLine(doc: string): string {
   const lines = doc
     .split('\n')
-    .map((raw) => raw.trim().replace(/^\/\*\*/, '').replace(/\*\/$/, '').replace(/^\*(?!\/)/, '').trim())
+    .map((raw) =>
+      raw
+        .trim()
+        .replace(/^\/\*\*/, '')
+        .replace(/\*\/$/, '')
+        .replace(/^\*(?!\/)/, '')
+        .trim(),
+    )
     .filter((line) => line !== '');
   const [first = ''] = lines;
   return lines.length > 1 ? `${first} …` : first;

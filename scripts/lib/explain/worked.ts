@@ -5,7 +5,7 @@
  * quantity the id is about.
  */
 import { toRows } from '../../../reference/matrix.js';
-import { math, type Matrix, type Scalar } from '../../../reference/numeric.js';
+import { type Matrix, math, type Scalar } from '../../../reference/numeric.js';
 
 /** A value as printed: a scalar, a list (indices, per-example numbers) or a matrix given by its rows. */
 export type Value =

@@ -11,11 +11,11 @@ import { toleranceProfile } from '../../../conformance/oracles/tolerances.js';
 import { squaredLoss } from '../../../reference/loss.js';
 import { columnVector, matrixFromRows, toRows } from '../../../reference/matrix.js';
 import { forward, initializeParams, type Params } from '../../../reference/network.js';
-import { math, toBig, withPrecision, type Scalar } from '../../../reference/numeric.js';
+import { math, type Scalar, toBig, withPrecision } from '../../../reference/numeric.js';
 import { createRng } from '../../../reference/sampler.js';
 import { EPS64, FD_STEP } from '../../../reference/testing/finiteDifference.js';
 import { HIGH_PRECISION_DIGITS, highPrecisionGradient } from '../../../reference/testing/highPrecision.js';
-import { CHART_SIZE, plotted, type Figure, type TopLevelSpec } from './render.js';
+import { CHART_SIZE, type Figure, plotted, type TopLevelSpec } from './render.js';
 
 export const FD_STEP_TITLE = 'Finite-difference error of ∂J/∂W[1]₁₁ against the step h';
 
@@ -133,12 +133,26 @@ export function fdStepSpec(data: FdStepData): TopLevelSpec {
   const measured = DTYPES.flatMap((dtype) =>
     data.points.filter((pt) => pt[dtype] > 0).map((pt) => ({ h: plotted(pt.h), error: plotted(pt[dtype]), series: `${dtype}: |central difference − ∂J/∂t|` })),
   );
-  const model = DTYPES.flatMap((dtype) => STEPS.map((h) => ({ h: plotted(h), error: plotted(errorModel(data, dtype, h)), series: `${dtype} model h²|J'''|/6 + ε|J|/h` })));
+  const model = DTYPES.flatMap((dtype) =>
+    STEPS.map((h) => ({ h: plotted(h), error: plotted(errorModel(data, dtype, h)), series: `${dtype} model h²|J'''|/6 + ε|J|/h` })),
+  );
   const series = DTYPES.flatMap((d) => [`${d}: |central difference − ∂J/∂t|`, `${d} model h²|J'''|/6 + ε|J|/h`]);
   const x = { field: 'h', type: 'quantitative', title: 'step h', scale: { type: 'log', domain: [1e-16, 1e-1] as number[] }, axis: { format: '.0e' } } as const;
   // the float32 model reaches 1e8 at h = 1e-16; past |∂J/∂t| itself nothing is learned, so the axis stops at 1
-  const y = { field: 'error', type: 'quantitative', title: 'absolute error', scale: { type: 'log', domain: [1e-16, 1] as number[] }, axis: { format: '.0e' } } as const;
-  const color = { field: 'series', type: 'nominal', title: null, scale: { domain: series, range: ['#4c78a8', '#9ecae9', '#e45756', '#ff9d98'] as string[] }, legend: { orient: 'bottom', columns: 2, labelLimit: 400 } } as const;
+  const y = {
+    field: 'error',
+    type: 'quantitative',
+    title: 'absolute error',
+    scale: { type: 'log', domain: [1e-16, 1] as number[] },
+    axis: { format: '.0e' },
+  } as const;
+  const color = {
+    field: 'series',
+    type: 'nominal',
+    title: null,
+    scale: { domain: series, range: ['#4c78a8', '#9ecae9', '#e45756', '#ff9d98'] as string[] },
+    legend: { orient: 'bottom', columns: 2, labelLimit: 400 },
+  } as const;
   return {
     ...CHART_SIZE,
     background: 'white',
@@ -158,7 +172,10 @@ export function fdStepSpec(data: FdStepData): TopLevelSpec {
         data: { values: projectSteps().map((s) => ({ h: plotted(s.h), label: s.label })) },
         layer: [
           { mark: { type: 'rule', color: '#555', strokeDash: [2, 2] }, encoding: { x } },
-          { mark: { type: 'text', align: 'left', angle: 270, dy: 3, baseline: 'top', color: '#555', fontSize: 10, y: 'height', yOffset: -4 }, encoding: { x, text: { field: 'label' } } },
+          {
+            mark: { type: 'text', align: 'left', angle: 270, dy: 3, baseline: 'top', color: '#555', fontSize: 10, y: 'height', yOffset: -4 },
+            encoding: { x, text: { field: 'label' } },
+          },
         ],
       },
     ],

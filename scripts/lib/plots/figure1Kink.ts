@@ -5,12 +5,12 @@
  */
 import { squaredLoss } from '../../../reference/loss.js';
 import { matrixFromRows } from '../../../reference/matrix.js';
-import { kinkModel, neuronGradient } from '../../../reference/neuron.js';
 import { layerSizes, type Params } from '../../../reference/network.js';
+import { kinkModel, neuronGradient } from '../../../reference/neuron.js';
 import type { Matrix } from '../../../reference/numeric.js';
-import { gd, type Example, type Model } from '../../../reference/optimizers.js';
+import { type Example, gd, type Model } from '../../../reference/optimizers.js';
 import { createRng, uniform01 } from '../../../reference/sampler.js';
-import { CHART_SIZE, plotted, type Figure, type TopLevelSpec } from './render.js';
+import { CHART_SIZE, type Figure, plotted, type TopLevelSpec } from './render.js';
 
 export const FIGURE1_TITLE = 'Figure 1: Housing prices with a "kink" in the graph';
 

@@ -4,8 +4,8 @@
  * backend (float32, deterministic: same bytes every run), from the same θ0 on the same batches.
  */
 import { useBackend } from '../../../accelerated/backends.js';
-import { HOUSING_RUN, trainHousing, type HousingRun } from '../housingRun.js';
-import { CHART_SIZE, plotted, type Figure, type TopLevelSpec } from './render.js';
+import { HOUSING_RUN, type HousingRun, trainHousing } from '../housingRun.js';
+import { CHART_SIZE, type Figure, plotted, type TopLevelSpec } from './render.js';
 
 export const LOSS_CURVES_TITLE = 'J(θ) of the reference and the accelerated path, same θ0, same batches';
 
@@ -45,7 +45,13 @@ export function lossCurvesSpec(run: HousingRun): TopLevelSpec {
     encoding: {
       x: { field: 'iteration', type: 'quantitative', title: 'iteration i' },
       y: { field: 'J', type: 'quantitative', title: 'J(θ) after iteration i (eq. 1.2)', scale: { type: 'log' } },
-      color: { field: 'series', type: 'nominal', title: null, scale: { domain: SERIES, range: ['#9ecae9', '#e45756'] }, legend: { orient: 'top-right', labelLimit: 400 } },
+      color: {
+        field: 'series',
+        type: 'nominal',
+        title: null,
+        scale: { domain: SERIES, range: ['#9ecae9', '#e45756'] },
+        legend: { orient: 'top-right', labelLimit: 400 },
+      },
     },
     layer: [
       { data: { values: rows(LOSS_SERIES.reference, run.reference) }, mark: { type: 'line', strokeWidth: 6 } },
