@@ -4,13 +4,26 @@
  * every failure, writes the reports and one reproducer per failed check, and exits 0 only when
  * every required check passed (scripts/lib/verifyOptions.ts lists the options).
  */
+import { readFileSync } from 'node:fs';
 import { runCli } from './lib/cli.js';
 import { parseVerifyArgs, USAGE } from './lib/verifyOptions.js';
 
+/** The package's version, from its package.json: one folder up from scripts/ in the repository, two from dist/scripts/ when built. */
+function packageVersion(): string {
+  for (const up of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as { name?: unknown; version?: unknown };
+      if (pkg.name === 'cs229-dl-conformance' && typeof pkg.version === 'string') return pkg.version;
+    } catch {
+      // not this one: try the next folder up
+    }
+  }
+  return 'unknown';
+}
+
 await runCli('verify', USAGE, parseVerifyArgs, async (options) => {
   if (options.version) {
-    const { version } = (await import('../package.json', { with: { type: 'json' } })).default;
-    console.log(`cs229-verify ${version}`);
+    console.log(`cs229-verify ${packageVersion()}`);
     return 0;
   }
   return (await import('./lib/verifyRun.js')).runVerify(options);
