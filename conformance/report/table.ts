@@ -62,7 +62,7 @@ export interface TableInput {
 }
 
 /** Colour only for a terminal, and never when NO_COLOR or CI is set (https://no-color.org). */
-export function useColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+export function useColour(stream: { isTTY?: boolean }, env: Readonly<Record<string, string | undefined>> = process.env): boolean {
   return stream.isTTY === true && env.NO_COLOR === undefined && env.CI === undefined;
 }
 
