@@ -56,6 +56,7 @@ describe('every script', () => {
       'soak.ts',
       'spec-docs.ts',
       'start.ts',
+      'startup.ts',
       'train.ts',
       'verify.ts',
     ]);

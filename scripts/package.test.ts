@@ -5,8 +5,8 @@
  * API from plain Node, and its types under a strict tsconfig. The optional tfjs peers must stay
  * out, and the install must stay small. Needs network access to the npm registry.
  */
-import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { execFileSync, type SpawnSyncReturns, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,11 +37,15 @@ describe('the npm package, installed in a fresh project', { timeout: 300_000 }, 
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'cs229-package-'));
     project = join(work, 'consumer');
-    const packed = timed('npm pack (build included)', () => execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 180_000 }));
+    const packed = timed('npm pack (build included)', () =>
+      execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 180_000 }),
+    );
     const tarball = join(work, packed.trim().split('\n').at(-1)!);
     execFileSync('mkdir', [project]);
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-    timed('npm install <tarball>', () => execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', tarball], { cwd: project, encoding: 'utf8', timeout: 240_000 }));
+    timed('npm install <tarball>', () =>
+      execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', tarball], { cwd: project, encoding: 'utf8', timeout: 240_000 }),
+    );
   }, 420_000);
 
   afterAll(() => {
@@ -69,7 +73,9 @@ describe('the npm package, installed in a fresh project', { timeout: 300_000 }, 
   it('cs229-verify passes a conforming program (exit 0) and fails a faulty one (exit 1)', () => {
     const good = timed('verify examples/python/mlp_numpy.py', () => verify('--', 'python3', example('python/mlp_numpy.py')));
     expect(good.status, good.stdout + good.stderr).toBe(0);
-    const bad = timed('verify --only gradient/mean faulty.py forgets-1/B', () => verify('--only', 'gradient/mean', '--reproducers', join(work, 'reproducers'), '--', 'python3', example('faulty/faulty.py'), 'forgets-1/B'));
+    const bad = timed('verify --only gradient/mean faulty.py forgets-1/B', () =>
+      verify('--only', 'gradient/mean', '--reproducers', join(work, 'reproducers'), '--', 'python3', example('faulty/faulty.py'), 'forgets-1/B'),
+    );
     expect(bad.status, bad.stdout + bad.stderr).toBe(1);
   });
 
@@ -84,7 +90,7 @@ describe('the npm package, installed in a fresh project', { timeout: 300_000 }, 
         "const [result] = await runChecks(impl, CHECKS.filter((c) => c.id === 'loss/named-cases'));",
         'await impl.close?.();',
         'const pass = forward(initializeParams([2, 3, 1], createRng(1)), columnVector([1, 2]), "relu");',
-        "console.log(result.check, result.status, typeof pass.output);",
+        'console.log(result.check, result.status, typeof pass.output);',
         "process.exit(result.status === 'pass' ? 0 : 1);",
       ].join('\n'),
     );
@@ -96,7 +102,20 @@ describe('the npm package, installed in a fresh project', { timeout: 300_000 }, 
   it("the public API's types check under strict, exactOptionalPropertyTypes, noPropertyAccessFromIndexSignature", () => {
     writeFileSync(
       join(project, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, exactOptionalPropertyTypes: true, noPropertyAccessFromIndexSignature: true, noUncheckedIndexedAccess: true, noEmit: true, types: [] }, files: ['uses.ts'] }),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          exactOptionalPropertyTypes: true,
+          noPropertyAccessFromIndexSignature: true,
+          noUncheckedIndexedAccess: true,
+          noEmit: true,
+          types: [],
+        },
+        files: ['uses.ts'],
+      }),
     );
     writeFileSync(
       join(project, 'uses.ts'),
