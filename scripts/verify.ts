@@ -5,6 +5,7 @@
  * every required check passed (scripts/lib/verifyOptions.ts lists the options).
  */
 import { readFileSync } from 'node:fs';
+import type { Implementation } from '../conformance/core/interface.js';
 import { runCli } from './lib/cli.js';
 import { parseVerifyArgs, USAGE } from './lib/verifyOptions.js';
 
@@ -26,5 +27,12 @@ await runCli('verify', USAGE, parseVerifyArgs, async (options) => {
     console.log(`cs229-verify ${packageVersion()}`);
     return 0;
   }
-  return (await import('./lib/verifyRun.js')).runVerify(options);
+  // a program starts (and answers its handshake) while the suite loads; a replay file is read first, a module is imported with the suite
+  let starting: Promise<Implementation> | undefined;
+  if (options.target?.kind === 'command' && options.replay === undefined && !options.listChecks) {
+    const { openTarget, runDeadline } = await import('./lib/verifyOpen.js');
+    starting = openTarget(options.target, options, runDeadline(options));
+    starting.catch(() => undefined); // awaited, and its failure reported, by runVerify
+  }
+  return (await import('./lib/verifyRun.js')).runVerify(options, starting);
 });

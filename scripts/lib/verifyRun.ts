@@ -1,6 +1,4 @@
 /** The job behind `npm run verify` (scripts/verify.ts), for parsed options. Resolves to the exit code. */
-import { moduleImplementation } from '../../conformance/adapters/module.js';
-import { stdioImplementation } from '../../conformance/adapters/stdio.js';
 import { CHECKS } from '../../conformance/checks/index.js';
 import { readExpectations } from '../../conformance/core/expectations.js';
 import type { Implementation } from '../../conformance/core/interface.js';
@@ -9,26 +7,11 @@ import { type ReproducerFile, readReproducer, replay } from '../../conformance/r
 import { printable } from '../../conformance/report/printable.js';
 import { UsageError } from './cli.js';
 import { runAndReport, selectChecks, settingsLine } from './suiteRun.js';
-import type { Target, VerifyOptions } from './verifyOptions.js';
+import { openTarget, runDeadline } from './verifyOpen.js';
+import type { VerifyOptions } from './verifyOptions.js';
 
 function listChecks(): string {
   return CHECKS.map((c) => `${c.id.padEnd(36)} [${c.specIds.join(', ')}]\n${' '.repeat(38)}${c.title}`).join('\n');
-}
-
-async function open(target: Target, options: VerifyOptions, deadline: number): Promise<Implementation> {
-  try {
-    if (target.kind === 'module') return await moduleImplementation(target.path, { timeoutMs: options.timeoutMs, deadline });
-    return await stdioImplementation(target.command, target.args, {
-      timeoutMs: options.timeoutMs,
-      maxMessageBytes: options.maxMessageBytes,
-      deadline,
-      onRestart: (reason) => process.stderr.isTTY && process.stderr.write(`\r\u001b[K(restarted the program: ${reason})\n`),
-      onWarning: (message) => process.stderr.write(`${process.stderr.isTTY ? '\r\u001b[K' : ''}verify: warning: ${message}\n`),
-    });
-  } catch (error) {
-    const what = target.kind === 'module' ? target.path : [target.command, ...target.args].join(' ');
-    throw new UsageError(`${what} did not start: ${error instanceof Error ? error.message : String(error)}`);
-  }
 }
 
 /** The --replay file, validated completely (conformance/replay/reproducer.ts#readReproducer); a bad one is a usage error. */
@@ -46,18 +29,29 @@ function summary(results: readonly CheckResult[], seconds: number): string {
   return `${parts.join(', ')} in ${seconds.toFixed(1)} s`;
 }
 
-export async function runVerify(options: VerifyOptions): Promise<number> {
+/**
+ * Runs verify for parsed options. `starting` is the implementation scripts/verify.ts started while
+ * this module loaded (a program, not a replay); on a usage error found here it is closed again.
+ */
+export async function runVerify(options: VerifyOptions, starting?: Promise<Implementation>): Promise<number> {
   if (options.listChecks) {
     console.log(listChecks());
     return 0;
   }
   const started = performance.now();
-  const deadline = Date.now() + options.maxTimeS * 1000;
-  const checks = selectChecks(options.only, ' (see --list-checks)');
-  const expectations = options.expectations === undefined ? undefined : readExpectations(options.expectations, CHECKS);
-  // a bad reproducer is refused before anything is started (nothing to stop, nothing left running)
-  const reproducer = options.replay === undefined ? undefined : readReplayFile(options.replay);
-  const impl = await open(options.target!, options, deadline);
+  let checks: ReturnType<typeof selectChecks>;
+  let expectations: ReturnType<typeof readExpectations> | undefined;
+  let reproducer: ReproducerFile | undefined;
+  try {
+    checks = selectChecks(options.only, ' (see --list-checks)');
+    expectations = options.expectations === undefined ? undefined : readExpectations(options.expectations, CHECKS);
+    // a bad reproducer is refused before anything is started (nothing to stop, nothing left running)
+    reproducer = options.replay === undefined ? undefined : readReplayFile(options.replay);
+  } catch (error) {
+    await (await starting?.catch(() => undefined))?.close?.();
+    throw error;
+  }
+  const impl = await (starting ?? openTarget(options.target!, options, runDeadline(options)));
   const runOptions: RunOptions = {
     strict: options.strict,
     seed: options.seed,
