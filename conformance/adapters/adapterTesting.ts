@@ -31,6 +31,16 @@ export async function runAllChecks(impl: Implementation, options: RunOptions = {
   return { results, wallMs: performance.now() - started };
 }
 
+/** The whole suite ran and every check passed or was not-implemented (a failure is listed with where and what to replay). */
+export function expectSuitePassed(results: readonly CheckResult[]): void {
+  expect(results.length).toBeGreaterThan(0);
+  expect(describeFailures(results).join('\n')).toBe('');
+  expect(
+    results.every((r) => r.status === 'pass' || r.status === 'not-implemented'),
+    results.map((r) => `${r.check}: ${r.status}`).join(', '),
+  ).toBe(true);
+}
+
 /** One line per result that fails the run: check, spec ids, message, where (mismatch) and what to replay. */
 export function describeFailures(results: readonly CheckResult[]): string[] {
   return results.filter(failed).map((r) => {
