@@ -31,6 +31,8 @@ export interface Backprop {
  * Line 2: δ^{[r]} = ∂J/∂z^{[r]} = z^{[r]} − y. Lines 3-5 for k = r−1 down to 0:
  * line 5 ∂J/∂W^{[k+1]} = δ^{[k+1]} a^{[k]ᵀ} and ∂J/∂b^{[k+1]} = δ^{[k+1]} (a^{[0]} = x, so k = 0
  * gives layer 1), then for k >= 1 line 4 δ^{[k]} = (W^{[k+1]ᵀ} δ^{[k+1]}) ⊙ σ'(z^{[k]}).
+ * 3/unreached-zero-gradient (footnote 4) needs no special case: where x_ℓ = 0, J does not depend on
+ * column ℓ of W^{[1]}, and line 5 gives it δ^{[1]}x_ℓ = 0 (unreached.ts#unreachedParameters).
  */
 export function backprop(theta: Params, x: Matrix, y: Scalar, activation: ActivationName = 'relu'): Backprop {
   expectFiniteScalar('Algorithm 5 line 2', 'y', y);

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collapsedWeight, identityNetworkOutput } from './collapse.js';
+import { collapsedAffine, collapsedWeight, identityNetworkOutput } from './collapse.js';
 import { columnVector, matrixFromRows, scalarOf, toRows } from './matrix.js';
-import { forward, predict } from './network.js';
-import { type Matrix, math } from './numeric.js';
-import { matrixOf, unitEntry } from './testing/plainArbitraries.js';
+import { forward, type Params, predict } from './network.js';
+import { type Matrix, math, toBig, withPrecision } from './numeric.js';
+import { matrixOf, sizesArb, unitEntry } from './testing/plainArbitraries.js';
 import { gamma } from './testing/tolerance.js';
 
 const matrixArb = (rows: number, cols: number): fc.Arbitrary<Matrix> => matrixOf(unitEntry, rows, cols).map(matrixFromRows);
@@ -114,5 +114,74 @@ describe('[2.16, 2.17, 2.18, 2.19, 2.20] the identity-activation network collaps
     expect(() => identityNetworkOutput(W1, W2, columnVector([1, 2, 3]))).toThrow('eq. 2.16: x must be 2x1 (d x 1, d = columns of W[1]), got 3x1');
     expect(() => identityNetworkOutput(W1, matrixFromRows([[1]]), columnVector([1, 2]))).toThrow('eq. 2.16: W[2] must be 1x3');
     expect(() => identityNetworkOutput(W1, W2, columnVector([1, Number.NaN]))).toThrow('eq. 2.16: x must be finite');
+  });
+});
+
+/** Entries in [−2, 2], at least 2^-10 in magnitude or exactly 0: no product of <= 7 of them is subnormal. */
+const boundedEntry = fc.oneof(
+  fc.double({ min: -2, max: 2, noNaN: true, noDefaultInfinity: true }).filter((v) => Math.abs(v) >= 2 ** -10),
+  fc.constant(0),
+);
+const deepArb = sizesArb({ minLayers: 1, maxLayers: 5, maxWidth: 4 }).chain((sizes) =>
+  fc.record({
+    sizes: fc.constant(sizes),
+    W: fc.tuple(...sizes.slice(1).map((m, k) => matrixOf(boundedEntry, m, sizes[k]!))),
+    b: fc.tuple(...sizes.slice(1).map((m) => matrixOf(boundedEntry, m, 1))),
+    x: matrixOf(boundedEntry, sizes[0]!, 1),
+  }),
+);
+const absParams = (theta: Params): Params => ({ W: theta.W.map(abs), b: theta.b.map(abs) });
+
+describe('[2/collapse-affine] with σ(z) = z and biases, a network of any depth is W̃x + b̃', () => {
+  it('computes a worked example by hand', () => {
+    // W[1] = [1; 2], b[1] = [1; −1], W[2] = [3, 1], b[2] = 0.5: W̃ = 3 + 2 = 5,
+    // b̃ = W[2]b[1] + b[2] = 3 − 1 + 0.5 = 2.5, and at x = 2: z[1] = (3, 3), h = 9 + 3 + 0.5 = 12.5 = 5·2 + 2.5.
+    const theta: Params = { W: [matrixFromRows([[1], [2]]), matrixFromRows([[3, 1]])], b: [columnVector([1, -1]), columnVector([0.5])] };
+    const { W, b } = collapsedAffine(theta);
+    expect([toRows(W), toRows(b)]).toEqual([[[5]], [[2.5]]]);
+    expect(predict(theta, columnVector([2]), 'identity')).toBe(12.5);
+  });
+
+  it('equals the forward pass with σ(z) = z, for depth r = 1..5, within the derived float64 bound', () => {
+    // Both routes compute the same exact sum over paths, Σ W^{[r]}···W^{[1]}x + Σ_k W^{[r]}···W^{[k+1]}b^{[k]};
+    // every term passes through at most N = Σ_{k=1}^{r} (m_{k−1} + 1) + 2 roundings either way (the
+    // dot products of each layer, its bias, and W̃x + b̃), so each is within γ_N·S of it, S = the same
+    // computation on |θ|, |x| (all terms >= 0: computed S >= S_exact(1 − γ_N), hence the factor 2 on
+    // γ_N S below covers both routes and S's own rounding). No subnormal arises (boundedEntry).
+    fc.assert(
+      fc.property(deepArb, ({ sizes, W, b, x }) => {
+        const theta: Params = { W: W.map((M) => matrixFromRows(M)), b: b.map((v) => matrixFromRows(v)) };
+        const X = matrixFromRows(x);
+        const { W: Wt, b: bt } = collapsedAffine(theta);
+        expect(Wt.size()).toEqual([1, sizes[0]]);
+        expect(bt.size()).toEqual([1, 1]);
+        const collapsed = Number(scalarOf(math.add(math.multiply(Wt, X), bt) as Matrix));
+        const N = sizes.slice(0, -1).reduce((s, m) => s + m + 1, 2);
+        const S = Number(predict(absParams(theta), abs(X), 'identity'));
+        expect(Math.abs(collapsed - Number(predict(theta, X, 'identity')))).toBeLessThanOrEqual(2 * gamma(N) * S * (1 + 2 * gamma(N)));
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('runs in BigNumber: at 64 digits W̃x + b̃ and the forward pass agree to 1e-55 of S', () => {
+    fc.assert(
+      fc.property(deepArb, ({ W, b, x }) => {
+        const theta: Params = { W: W.map((M) => matrixFromRows(M)), b: b.map((v) => matrixFromRows(v)) };
+        const X = matrixFromRows(x);
+        const S = Number(predict(absParams(theta), abs(X), 'identity'));
+        withPrecision(64, () => {
+          const big = toBig(theta);
+          const { W: Wt, b: bt } = collapsedAffine(big);
+          const diff = math.subtract(scalarOf(math.add(math.multiply(Wt, toBig(X)), bt) as Matrix), predict(big, toBig(X), 'identity'));
+          expect(Math.abs(Number(diff))).toBeLessThanOrEqual(1e-55 * Math.max(S, 1));
+        });
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('refuses a malformed θ, naming eq. 2.12', () => {
+    expect(() => collapsedAffine({ W: [W1, W2], b: [columnVector([0, 0]), columnVector([0])] })).toThrow('eq. 2.12: W[1] must be 2x2 (m1 x m0), got 3x2');
   });
 });

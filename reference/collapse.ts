@@ -1,13 +1,15 @@
 /**
  * Why the activation must be non-linear (Section 2, eq. 2.16-2.20): with σ(z) = z and zero biases
- * a two-layer network collapses to the linear model W̃x with W̃ = W^{[2]}W^{[1]}.
- * W^{[1]} is m×d, W^{[2]} is 1×m, x is d×1.
+ * a two-layer network collapses to the linear model W̃x with W̃ = W^{[2]}W^{[1]}
+ * (W^{[1]} m×d, W^{[2]} 1×m, x d×1); with biases and at any depth, to the affine W̃x + b̃
+ * (2/collapse-affine).
  */
 import { elementwise, identity } from './activations.js';
 import { expectFiniteMatrix, expectShape, shapeOf } from './errors.js';
 import { scalarOf } from './matrix.js';
+import { bias, layerSizes, type Params, weight } from './network.js';
 import type { Matrix, Scalar } from './numeric.js';
-import { mul } from './ops.js';
+import { add, mul } from './ops.js';
 
 /** Checks W^{[1]} (m×d) and W^{[2]} (1×m), finite; returns [m, d]. */
 function expectWeights(where: string, W1: unknown, W2: unknown): [number, number] {
@@ -43,4 +45,30 @@ export function identityNetworkOutput(W1: Matrix, W2: Matrix, x: Matrix): Identi
   const z1 = mul(W1, x);
   const a1 = elementwise(identity, z1);
   return { z1, a1, h: scalarOf(mul(W2, a1)) };
+}
+
+/** The affine map a network with σ(z) = z collapses to: h_θ(x) = W̃x + b̃. */
+export interface CollapsedAffine {
+  /** W̃ = W^{[r]}···W^{[1]} (1×d). */
+  readonly W: Matrix;
+  /** b̃ = Σ_{k=1}^{r} W^{[r]}···W^{[k+1]}b^{[k]} (1×1). */
+  readonly b: Matrix;
+}
+
+/**
+ * 2/collapse-affine: with σ(z) = z the network of eq. 2.12 at any depth r is h_θ(x) = W̃x + b̃,
+ * W̃ = W^{[r]}···W^{[1]}, b̃ = Σ_{k=1}^{r} W^{[r]}···W^{[k+1]}b^{[k]}, by the recursion
+ * W̃_k = W^{[k]}W̃_{k−1}, b̃_k = W^{[k]}b̃_{k−1} + b^{[k]} from W̃_1 = W^{[1]}, b̃_1 = b^{[1]}
+ * (z^{[k]} = W^{[k]}z^{[k−1]} + b^{[k]} = W̃_k x + b̃_k by induction). Eq. 2.20 is r = 2 with zero biases.
+ * Runs in float64 and in BigNumber alike (the suite's oracle uses the second).
+ */
+export function collapsedAffine(theta: Params): CollapsedAffine {
+  const r = layerSizes(theta).length - 1;
+  let W = weight(theta, 1);
+  let b = bias(theta, 1);
+  for (let k = 2; k <= r; k++) {
+    b = add(mul(weight(theta, k), b), bias(theta, k));
+    W = mul(weight(theta, k), W);
+  }
+  return { W, b };
 }

@@ -120,3 +120,18 @@ describe('[alg1.line2, alg2.line2] Initialize θ randomly', () => {
     expect(() => initializeParams([3, 2], createRng(1))).toThrow('eq. 2.12: the output layer must have m_r = 1, got layer sizes [3, 2]');
   });
 });
+
+describe('[3.3/param-count] the two-layer network has p = (d + 1)m + (m + 1) = md + 2m + 1 >= md parameters', () => {
+  it('counts W^{[1]} (md), b^{[1]} (m), w^{[2]} (m) and b^{[2]} (1) for every d, m up to 20', () => {
+    for (let d = 1; d <= 20; d++) {
+      for (let m = 1; m <= 20; m++) {
+        const p = parameterCount([d, m, 1]);
+        expect(p).toBe(d * m + 2 * m + 1);
+        expect(p).toBeGreaterThanOrEqual(d * m);
+      }
+    }
+    // the entries of an initialized θ, counted: [4, 3, 1] has 12 + 3 + 3 + 1 = 19
+    const theta = initializeParams([4, 3, 1], createRng(3));
+    expect([...theta.W, ...theta.b].reduce((s, M) => s + M.size()[0]! * M.size()[1]!, 0)).toBe(4 * 3 + 2 * 3 + 1);
+  });
+});

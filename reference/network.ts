@@ -93,7 +93,7 @@ export function forward(theta: Params, x: Matrix, activation: ActivationName = '
   return { z, a, o: finiteResult('eq. 2.12', 'h_θ(x)', scalarOf(a[r]!), OVERFLOWED) };
 }
 
-/** h_θ(x) of eq. 2.12. */
+/** 1/hypothesis: h_θ(x) ∈ R, one real prediction for an input x ∈ R^{d×1}; here the network of eq. 2.12 (m_r = 1). */
 export function predict(theta: Params, x: Matrix, activation: ActivationName = 'relu'): Scalar {
   return forward(theta, x, activation).o;
 }
@@ -106,7 +106,8 @@ export function neuronCount(sizes: readonly number[]): number {
 
 /**
  * 2/param-count (Section 2, after eq. 2.12): the number of parameters (d+1)m_1 + (m_1+1)m_2 + ... + (m_{r−1}+1)m_r
- * of a network with layer sizes [d, m_1, ..., m_r].
+ * of a network with layer sizes [d, m_1, ..., m_r]. 3.3/param-count is its two-layer case [d, m, 1]:
+ * p = (d + 1)m + (m + 1) = md + 2m + 1 >= md.
  */
 export function parameterCount(sizes: readonly number[]): number {
   checkSizes(sizes);

@@ -7,7 +7,18 @@ import { forward, initializeParams } from './network.js';
 import { math, toBig, withPrecision } from './numeric.js';
 import { createRng } from './sampler.js';
 import { sizesArb } from './testing/arbitraries.js';
-import { BACKWARD_TO_FORWARD_BOUND, backwardCost, backwardOperationCounts, forwardCost, forwardOperationCounts, type OperationCounts } from './theorem31.js';
+import {
+  BACKWARD_TO_FORWARD_BOUND,
+  backwardCost,
+  backwardOperationCounts,
+  forwardCost,
+  forwardOperationCounts,
+  naiveFirstLayerCost,
+  type OperationCounts,
+  partialDerivativeOperationCounts,
+} from './theorem31.js';
+import { gradW1Entry } from './twoLayerUnpacked.js';
+import { unpackParams } from './twoLayerVectorized.js';
 
 type Counts = { -readonly [K in keyof OperationCounts]: number } & { divisions: number };
 
@@ -145,5 +156,56 @@ describe('[thm3.1] backprop costs O(forward): backwardCost <= 7/2 · forwardCost
     expect(() => forwardCost([0, 1])).toThrow('Theorem 3.1: d (input dimension) must be a positive integer, got 0');
     expect(() => backwardCost([2, 1.5, 1])).toThrow('Theorem 3.1: layer size m1 must be a positive integer, got 1.5');
     expect(() => forwardOperationCounts('2,1' as unknown as number[])).toThrow('Theorem 3.1: layer sizes must be [d, m_1, ..., m_r] with r >= 1, got no list');
+  });
+});
+
+describe('[3.3/naive-cost] one partial derivative on its own costs a forward pass; all md first-layer ones cost >= (md)²', () => {
+  it('counts gradW1Entry by hand for d = 2, m = 3 and measures it', () => {
+    // forward (eq. 3.8): z_j = Σ_ℓ w_jℓ x_ℓ + b_j: 2 multiplications, 2 additions per unit (6 + 6),
+    // 3 ReLUs, o = Σ_j w2_j a_j + b2: 3 + 3; J = ½(o − y)²: 1 subtraction, 2 multiplications;
+    // then (o − y)·(w2)_j·1{z_j >= 0}·x_ℓ: 1 subtraction, 3 multiplications, 1 derivative: 14 multiplications, 11 additions, 3 + 1 = 29 = 2md + 3m + 8.
+    expect(partialDerivativeOperationCounts(2, 3)).toEqual({ multiplications: 14, additions: 11, activations: 3, derivatives: 1 });
+    withPrecision(20, () => {
+      const { theta, x, y } = bigCase([2, 3, 1], 5);
+      const unpacked = unpackParams(theta);
+      // ReLU and 1{z >= 0} are comparisons that gradW1Entry calls directly (not through the ACTIVATIONS
+      // table): the instrumentation sees the multiplications and additions, the code shows m ReLUs and 1 derivative.
+      const measured = countOperations('relu', () => gradW1Entry(unpacked, x, y, 2, 1));
+      expect({ multiplications: measured.multiplications, additions: measured.additions, divisions: measured.divisions }).toEqual({
+        multiplications: 14,
+        additions: 11,
+        divisions: 0,
+      });
+    });
+  });
+
+  it("matches the measured arithmetic of gradW1Entry for random d, m, and the notes' bounds hold: >= md each, >= (md)² in all", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }), fc.integer(), (d, m, seed) => {
+        const counts = partialDerivativeOperationCounts(d, m);
+        withPrecision(20, () => {
+          const { theta, x, y } = bigCase([d, m, 1], seed);
+          const measured = countOperations('relu', () => gradW1Entry(unpackParams(theta), x, y, m, d));
+          expect([measured.multiplications, measured.additions]).toEqual([counts.multiplications, counts.additions]);
+        });
+        const one = total(counts);
+        expect(one).toBe(2 * d * m + 3 * m + 8);
+        expect(one).toBeGreaterThanOrEqual(d * m);
+        expect(naiveFirstLayerCost(d, m)).toBe(d * m * one);
+        expect(naiveFirstLayerCost(d, m)).toBeGreaterThanOrEqual(2 * (d * m) ** 2);
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it('against backpropagation: all p = md + 2m + 1 partial derivatives in 3md + 7m + 4, so the naive route is ~(2/3)md times slower', () => {
+    for (const [d, m] of [
+      [1, 1],
+      [4, 3],
+      [100, 50],
+    ] as const) {
+      expect(backwardCost([d, m, 1])).toBe(3 * d * m + 7 * m + 4);
+    }
+    expect(naiveFirstLayerCost(100, 50) / backwardCost([100, 50, 1])).toBeGreaterThan(3000);
   });
 });

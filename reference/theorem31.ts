@@ -99,3 +99,24 @@ export function backwardCost(sizes: readonly number[]): number {
 
 /** Theorem 3.1's O(N) constant for this code: backwardCost <= 7/2 · forwardCost (derived at backwardCost). */
 export const BACKWARD_TO_FORWARD_BOUND = 7 / 2;
+
+/**
+ * 3.3/naive-cost: the operations of reference/twoLayerUnpacked.ts#gradW1Entry, ONE partial
+ * derivative ∂J/∂(w_j^{[1]})_ℓ computed on its own for layer sizes [d, m, 1]: its forward pass
+ * (eq. 3.8: forwardOperationCounts([d, m, 1]), then J = ½(o − y)²: 1 subtraction, 2 multiplications)
+ * and (o − y)·(w^{[2]})_j·1{z_j >= 0}·x_ℓ (1 subtraction, 3 multiplications, 1 derivative):
+ * 2md + 3m + 8 in all, at least the notes' md ("a single gradient" there means this one entry).
+ */
+export function partialDerivativeOperationCounts(d: number, m: number): OperationCounts {
+  const f = forwardOperationCounts([d, m, 1]); // checks d, m (as Theorem 3.1's layer sizes)
+  return { multiplications: f.multiplications + 2 + 3, additions: f.additions + 1 + 1, activations: f.activations, derivatives: 1 };
+}
+
+/**
+ * 3.3/naive-cost: the md first-layer partial derivatives computed one at a time, each with its own
+ * forward pass: md·(2md + 3m + 8) >= 2(md)² operations (the notes: "at least (md)²"), while
+ * backprop computes all p = md + 2m + 1 of them in backwardCost([d, m, 1]) = 3md + 7m + 4.
+ */
+export function naiveFirstLayerCost(d: number, m: number): number {
+  return d * m * total(partialDerivativeOperationCounts(d, m));
+}

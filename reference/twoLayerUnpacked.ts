@@ -146,8 +146,12 @@ export function algorithm3(theta: UnpackedParams, x: Matrix, y: Scalar): Algorit
 
 /**
  * 3.3/grad-w1: one entry ∂J/∂(w_j^{[1]})_ℓ = (o − y)·(w^{[2]})_j·1{z_j >= 0}·x_ℓ computed on its
- * own, forward pass included: the "first glance" route whose total cost over all j, ℓ the notes
- * estimate at (md)², against which Algorithm 3 shares (o − y), (w^{[2]})_j and 1{z_j >= 0}.
+ * own, forward pass included: 3.3/naive-cost's "first glance" route. One call is ONE partial
+ * derivative, not a gradient (the notes' "a single gradient"; erratum sec3.3-naive-cost):
+ * 2md + 3m + 8 operations (theorem31.ts#partialDerivativeOperationCounts), at least md as the notes
+ * say; all md first-layer entries this way cost md(2md + 3m + 8) >= 2(md)², at least the notes'
+ * (md)² (theorem31.ts#naiveFirstLayerCost), against 3md + 7m + 4 for all p = md + 2m + 1 partial
+ * derivatives by backpropagation, which shares (o − y), (w^{[2]})_j and 1{z_j >= 0}.
  * j ∈ {1..m}, ℓ ∈ {1..d} are the notes' 1-based indices.
  */
 export function gradW1Entry(theta: UnpackedParams, x: Matrix, y: Scalar, j: number, l: number): Scalar {

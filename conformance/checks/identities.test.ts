@@ -16,7 +16,7 @@ function expectMismatch(result: CheckResult, fields: Record<string, unknown>): v
 }
 
 describe('identity checks', () => {
-  it('[2.16, 2.17, 2.18, 2.19, 2.20, 2.21, 1/dataset-gradient, 4/per-example-z, 4/row-major-conversion] pass on the reference', async () => {
+  it('[2.16, 2.17, 2.18, 2.19, 2.20, 2/collapse-affine, 2.21, 1/dataset-gradient, 1/hypothesis, 1/linear-in-theta, 4/per-example-z, 4/row-major-conversion] pass on the reference', async () => {
     await expectAllPass(ref, identityChecks);
   });
 
@@ -26,11 +26,15 @@ describe('identity checks', () => {
     expectMismatch(result, { operation: 'forward', specId: expect.stringMatching(/^2\.1[79]$/) });
   });
 
-  it('[2.20] rejects hidden biases left out: invisible with b = 0 (2.16-2.19), caught by W̃x + b̃', async () => {
+  it('[2/collapse-affine] rejects hidden biases left out: invisible with b = 0 (2.16-2.19), caught by W̃x + b̃ at depth r', async () => {
     const bad = corrupted('no hidden bias', {
       forward: (r) => ops.forward({ ...r, params: { W: r.params.W, b: r.params.b.map((b, k) => (k < r.params.b.length - 1 ? b.map(() => 0) : b)) } }),
     });
-    expectMismatch(await run(bad, 'identities/identity-collapse'), { specId: '2.20', operation: 'forward', quantity: 'h_θ(x) vs W̃x + b̃ (W̃ = W[r]···W[1])' });
+    expectMismatch(await run(bad, 'identities/identity-collapse'), {
+      specId: '2/collapse-affine',
+      operation: 'forward',
+      quantity: 'h_θ(x) vs W̃x + b̃ (W̃ = W[r]···W[1])',
+    });
   });
 
   it('[2.17] rejects a forward whose a[1] is not σ(z[1]) = z[1] for the identity activation', async () => {
@@ -62,6 +66,26 @@ describe('identity checks', () => {
       },
     });
     expectMismatch(await run(bad, 'identities/feature-map'), { specId: '2/a0-ar', quantity: expect.stringMatching(/^a\[\d\] vs h_θ\(x\)$/), element: [1] });
+  });
+
+  it('[1/linear-in-theta] rejects a ReLU on the output (h = ReLU(W[r]a[r−1] + b[r]) is not linear in the last layer)', async () => {
+    const bad = corrupted('output relu', {
+      forward: async (r) => {
+        const got = await ops.forward(r);
+        return { ...got, output: Math.max(got.output, 0) };
+      },
+    });
+    expectMismatch(await run(bad, 'identities/linear-in-last-layer'), { specId: '1/linear-in-theta', operation: 'forward' });
+  });
+
+  it('[1/hypothesis] rejects an output that is not one real number', async () => {
+    const bad = corrupted('output as list', {
+      forward: async (r) => {
+        const got = await ops.forward(r);
+        return { ...got, output: [got.output] as unknown as number };
+      },
+    });
+    expectMismatch(await run(bad, 'identities/linear-in-last-layer'), { specId: '1/hypothesis', operation: 'forward' });
   });
 
   it('[1/dataset-gradient] rejects a mean gradient that sums without dividing by n', async () => {

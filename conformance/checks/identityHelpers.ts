@@ -3,9 +3,10 @@
  * judge the implementation's OWN answers against each other: two answers that are the same exact
  * quantity must agree (GD = mini-batch on all indices, a training run = its steps, 'rows' =
  * 'columns'ᵀ), and formulas the check applies to its answers (eq. 2.21 on its a^{[r−1]}, the mean
- * of its per-example gradients) must reproduce its other answers. No reference value is used:
- * tolerances are sums of the oracle's BOUNDS (tolerances.ts#betweenAnswers) plus the check's own
- * exact-then-rounded evaluation (tolerances.ts#roundedOnceBound).
+ * of its per-example gradients) must reproduce its other answers. Tolerances are sums of the
+ * oracle's BOUNDS (tolerances.ts#betweenAnswers) plus the check's own exact-then-rounded
+ * evaluation (tolerances.ts#roundedOnceBound); only 2/collapse-affine takes a value from the
+ * reference (oracles/collapse.ts).
  */
 import { type Exact, exact, plus, rounded, times, ZERO } from '../../numerics/binary64.js';
 import type { DataSet, Matrix, NetParams, Vector } from '../core/interface.js';

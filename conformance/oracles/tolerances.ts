@@ -97,7 +97,7 @@ export function betweenAnswers(...bounds: readonly number[]): number {
 }
 
 /**
- * A check's own side of an identity (eq. 2.20's W̃x + b̃, eq. 2.21's W^{[r]}a + b^{[r]}, a mean of
+ * A check's own side of an identity (eq. 2.21's W^{[r]}a + b^{[r]}, eq. 2.16's W^{[2]}a^{[1]}, a mean of
  * gradients), computed EXACTLY from binary64 inputs (rational arithmetic: every double is
  * m·2^e, sums and products of such numbers are exact in BigInt) and rounded once to binary64:
  * truncated to at least 63 significant bits (relative error < 2^-62), rounded to nearest (≤ 2^-53),

@@ -94,7 +94,7 @@ describe('the per-equation table', () => {
     expect(text).toContain('(2 of 5 statements not shown: no selected check covers them)');
     expect(text).not.toContain('no check covers');
     for (const line of text.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(120);
-    expect(text).toMatch(/✗ fail {2}reference · fixtures\/replay \[1\.1, 1\/example-model, .*\n {4}\S/);
+    expect(text).toMatch(/✗ fail {2}reference · fixtures\/replay \[1\/hypothesis, 1\/linear-in-theta, 1\.1, .*\n {4}\S/);
   });
 
   it('colours cells only when asked, and asks only for a terminal without NO_COLOR or CI', () => {

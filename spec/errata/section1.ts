@@ -17,7 +17,7 @@ export const SECTION_1_ERRATA: readonly Erratum[] = [
     id: 'sec1.scalar-multiple-minima',
     kind: 'error-in-notes',
     where: 'Section 1, the paragraph after eq. 1.2',
-    affects: ['1.2'],
+    affects: ['1.2', '1/scale-invariance'],
     asPrinted: 'Note that multiplying the cost function with a scalar will not change the local minima or global minima of the cost function.',
     correction:
       'Multiplying the cost function by a positive scalar c > 0 does not change its local or global minimizers (this is why the 1/n of (1.2) is harmless).',

@@ -134,10 +134,10 @@ $$(2.14)$$`,
     id: 'collapse.bias-and-superscripts',
     kind: 'ambiguity',
     where: 'Section 2, eq. 2.16-2.20 ("Why do we not use the identity function")',
-    affects: ['2.16', '2.17', '2.18', '2.19', '2.20'],
+    affects: ['2.16', '2.17', '2.18', '2.19', '2.20', '2/collapse-affine'],
     asPrinted: 'from Equation (2.8) (2.19)',
     correction:
-      'z^{[1]}, a^{[1]} in eq. 2.16-2.19 are the z, a of eq. 2.8-2.11 with the layer superscript added, and eq. 2.19 uses eq. 2.8 (= 2.9) together with the stated assumption b^{[1]} = 0: z^{[1]} = W^{[1]}x. Without that assumption the network still collapses to an affine model: h_θ(x) = W̃x + b̃ with W̃ = W^{[2]}W^{[1]} ∈ R^{1×d} and b̃ = W^{[2]}b^{[1]} + b^{[2]}.',
+      'z^{[1]}, a^{[1]} in eq. 2.16-2.19 are the z, a of eq. 2.8-2.11 with the layer superscript added, and eq. 2.19 uses eq. 2.8 (= 2.9) together with the stated assumption b^{[1]} = 0: z^{[1]} = W^{[1]}x. Without that assumption the network still collapses to an affine model: h_θ(x) = W̃x + b̃ with W̃ = W^{[2]}W^{[1]} ∈ R^{1×d} and b̃ = W^{[2]}b^{[1]} + b^{[2]}, and so at any depth (2/collapse-affine).',
     derivation: 'With σ(z) = z: h = W^{[2]}(W^{[1]}x + b^{[1]}) + b^{[2]} = (W^{[2]}W^{[1]})x + (W^{[2]}b^{[1]} + b^{[2]}) by distributivity.',
   },
   {

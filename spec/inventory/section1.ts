@@ -19,6 +19,24 @@ const TRAINING = {
 
 export const SECTION_1: readonly SpecEntry[] = [
   {
+    id: '1/hypothesis',
+    section: '1',
+    kind: 'definition',
+    title: 'The hypothesis h_θ(x): a real prediction for an input x ∈ R^d, fitted to n examples with real labels',
+    latex: R`\{(x^{(i)}, y^{(i)})\}_{i=1}^{n}, \quad x^{(i)} \in \mathbb{R}^d,\ y^{(i)} \in \mathbb{R}; \qquad h_\theta : \mathbb{R}^d \to \mathbb{R},\ x \mapsto h_\theta(x)`,
+    shapes: { 'x^{(i)}': 'd×1', 'y^{(i)}': 'scalar', n: 'integer >= 1 (number of examples)', 'h_θ(x)': 'scalar', θ: 'the parameters of the model' },
+    implementedBy: ['reference/network.ts#predict'],
+  },
+  {
+    id: '1/linear-in-theta',
+    section: '1',
+    kind: 'formula',
+    title: 'The models of earlier lectures, θᵀx and θᵀφ(x), are linear in θ',
+    latex: R`h_\theta(x) = \theta^\top x \ \text{or}\ h_\theta(x) = \theta^\top \phi(x) \implies h_{a\theta + b\theta'}(x) = a\, h_\theta(x) + b\, h_{\theta'}(x) \quad \forall a, b \in \mathbb{R}`,
+    shapes: { 'θ, θ′': 'd×1 (p×1 for θᵀφ(x))', x: 'd×1', 'φ(x)': 'p×1 (a feature map R^d → R^p)', 'a, b': 'scalar', 'h_θ(x)': 'scalar' },
+    implementedBy: ['reference/hypothesis.ts#linearHypothesis', 'reference/hypothesis.ts#featureHypothesis'],
+  },
+  {
     id: '1.1',
     section: '1',
     kind: 'equation',
@@ -44,6 +62,15 @@ export const SECTION_1: readonly SpecEntry[] = [
     latex: R`J(\theta) = \frac{1}{n} \sum_{i=1}^{n} J^{(i)}(\theta)`,
     shapes: { 'J^{(i)}(θ)': 'scalar', 'J(θ)': 'scalar', n: 'integer >= 1 (number of examples)' },
     implementedBy: ['reference/loss.ts#datasetLoss', `${OPT}#datasetCost`],
+  },
+  {
+    id: '1/scale-invariance',
+    section: '1',
+    kind: 'formula',
+    title: 'Multiplying the cost by c > 0 keeps its minimizers (why the 1/n of eq. 1.2 is harmless)',
+    latex: R`c > 0 \implies \big(\theta^* \text{ is a local (global) minimizer of } J \iff \theta^* \text{ is one of } cJ\big), \quad \nabla_\theta (cJ)(\theta) = c\, \nabla_\theta J(\theta)`,
+    shapes: { c: 'scalar > 0', 'J(θ)': 'scalar', 'cJ(θ)': 'scalar', 'θ^*': 'the shape of θ', '∇_θ(cJ)': 'the shape of θ' },
+    implementedBy: ['reference/loss.ts#scaledCost'],
   },
   {
     id: '1.3',

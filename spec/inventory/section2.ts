@@ -1,8 +1,10 @@
 /**
  * Section 2 of the notes, "Neural Networks": every formula, as it should read (corrected), with
- * the shape of each symbol and the reference functions that transcribe it.
+ * the shape of each symbol and the reference functions that transcribe it. Eq. 2.1-2.11 (one
+ * neuron, the housing network, two layers) here; eq. 2.12-2.21 in section2deep.ts.
  */
 import type { SpecEntry } from '../types.js';
+import { SECTION_2_DEEP } from './section2deep.js';
 
 const R = String.raw;
 
@@ -182,130 +184,5 @@ export const SECTION_2: readonly SpecEntry[] = [
     shapes: { x: 'd×1', 'W^{[1]}': 'm×d', 'b^{[1]}': 'm×1', a: 'm×1', 'W^{[2]}': '1×m', 'b^{[2]}': 'scalar (1×1)', 'h_θ(x)': 'scalar' },
     implementedBy: ['reference/twoLayerVectorized.ts#twoLayerForward'],
   },
-  {
-    id: '2.12',
-    section: '2',
-    kind: 'equation',
-    title: 'The multi-layer fully-connected network with a linear last layer',
-    latex: R`a^{[1]} = \mathrm{ReLU}(W^{[1]} x + b^{[1]}),\ a^{[2]} = \mathrm{ReLU}(W^{[2]} a^{[1]} + b^{[2]}),\ \dots,\ a^{[r-1]} = \mathrm{ReLU}(W^{[r-1]} a^{[r-2]} + b^{[r-1]}),\ h_\theta(x) = W^{[r]} a^{[r-1]} + b^{[r]}`,
-    shapes: { x: 'd×1', 'W^{[k]}': 'm_k×m_{k-1}', 'b^{[k]}': 'm_k×1', 'a^{[k]}': 'm_k×1', 'h_θ(x)': 'scalar (m_r = 1)', r: 'number of layers, r >= 1' },
-    implementedBy: ['reference/network.ts#forward'],
-  },
-  {
-    id: '2/layer-shapes',
-    section: '2',
-    kind: 'formula',
-    title: 'Compatible layer shapes of the multi-layer network',
-    latex: R`W^{[k]} \in \mathbb{R}^{m_k \times m_{k-1}},\ b^{[k]} \in \mathbb{R}^{m_k},\ W^{[1]} \in \mathbb{R}^{m_1 \times d},\ W^{[r]} \in \mathbb{R}^{1 \times m_{r-1}}\ (m_0 = d,\ m_r = 1)`,
-    shapes: { 'W^{[k]}': 'm_k×m_{k-1}', 'b^{[k]}': 'm_k×1', m_k: 'positive integer', d: 'positive integer' },
-    implementedBy: ['reference/network.ts#layerSizes'],
-  },
-  {
-    id: '2/neuron-count',
-    section: '2',
-    kind: 'formula',
-    title: 'Total number of neurons',
-    latex: R`m_1 + \cdots + m_r`,
-    shapes: { m_k: 'positive integer', result: 'positive integer' },
-    implementedBy: ['reference/network.ts#neuronCount'],
-  },
-  {
-    id: '2/param-count',
-    section: '2',
-    kind: 'formula',
-    title: 'Total number of parameters',
-    latex: R`(d + 1) m_1 + (m_1 + 1) m_2 + \cdots + (m_{r-1} + 1) m_r`,
-    shapes: { d: 'positive integer', m_k: 'positive integer', result: 'positive integer' },
-    implementedBy: ['reference/network.ts#parameterCount'],
-  },
-  {
-    id: '2/a0-ar',
-    section: '2',
-    kind: 'definition',
-    title: 'Notation: the input is layer 0, the output is layer r',
-    latex: R`a^{[0]} = x, \quad a^{[r]} = h_\theta(x)`,
-    shapes: { 'a^{[0]}': 'd×1', 'a^{[r]}': '1×1' },
-    implementedBy: ['reference/network.ts#forward'],
-  },
-  {
-    id: '2.13',
-    section: '2',
-    kind: 'equation',
-    title: 'The layer recursion for the hidden layers',
-    latex: R`a^{[k]} = \mathrm{ReLU}(W^{[k]} a^{[k-1]} + b^{[k]}), \quad \forall k = 1, \dots, r - 1`,
-    shapes: { 'a^{[k]}': 'm_k×1', 'W^{[k]}': 'm_k×m_{k-1}', 'b^{[k]}': 'm_k×1' },
-    implementedBy: ['reference/network.ts#forward'],
-  },
-  {
-    id: '2.14',
-    section: '2',
-    kind: 'equation',
-    title: 'Sigmoid activation',
-    latex: R`\sigma(z) = \frac{1}{1 + e^{-z}}`,
-    shapes: { z: 'scalar', 'σ(z)': 'scalar in (0, 1)' },
-    implementedBy: ['reference/activations.ts#sigmoid'],
-  },
-  {
-    id: '2.15',
-    section: '2',
-    kind: 'equation',
-    title: 'Tanh activation (printed as a second "(2.14)")',
-    latex: R`\sigma(z) = \frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}`,
-    shapes: { z: 'scalar', 'σ(z)': 'scalar in (-1, 1)' },
-    implementedBy: ['reference/activations.ts#tanh'],
-  },
-  {
-    id: '2.16',
-    section: '2',
-    kind: 'equation',
-    title: 'Identity activation, zero biases: the output of the two-layer network',
-    latex: R`h_\theta(x) = W^{[2]} a^{[1]} \quad (b^{[1]} = 0,\ b^{[2]} = 0)`,
-    shapes: { 'W^{[2]}': '1×m', 'a^{[1]}': 'm×1', 'h_θ(x)': 'scalar' },
-    implementedBy: ['reference/collapse.ts#identityNetworkOutput'],
-  },
-  {
-    id: '2.17',
-    section: '2',
-    kind: 'equation',
-    title: 'Identity activation: a^{[1]} = σ(z^{[1]}) by definition',
-    latex: R`h_\theta(x) = W^{[2]} \sigma(z^{[1]})`,
-    shapes: { 'W^{[2]}': '1×m', 'z^{[1]}': 'm×1', σ: 'function R→R, applied element-wise' },
-    implementedBy: ['reference/collapse.ts#identityNetworkOutput'],
-  },
-  {
-    id: '2.18',
-    section: '2',
-    kind: 'equation',
-    title: 'Identity activation: σ(z) = z',
-    latex: R`h_\theta(x) = W^{[2]} z^{[1]} \quad \text{since } \sigma(z) = z`,
-    shapes: { 'W^{[2]}': '1×m', 'z^{[1]}': 'm×1' },
-    implementedBy: ['reference/collapse.ts#identityNetworkOutput'],
-  },
-  {
-    id: '2.19',
-    section: '2',
-    kind: 'equation',
-    title: 'Identity activation: substituting z^{[1]} = W^{[1]}x (eq. 2.9 with b^{[1]} = 0)',
-    latex: R`h_\theta(x) = W^{[2]} W^{[1]} x`,
-    shapes: { 'W^{[2]}': '1×m', 'W^{[1]}': 'm×d', x: 'd×1' },
-    implementedBy: ['reference/collapse.ts#identityNetworkOutput'],
-  },
-  {
-    id: '2.20',
-    section: '2',
-    kind: 'equation',
-    title: 'Identity activation: the network collapses to a linear model',
-    latex: R`h_\theta(x) = \tilde{W} x, \quad \tilde{W} = W^{[2]} W^{[1]} \in \mathbb{R}^{1 \times d}`,
-    shapes: { W̃: '1×d', 'W^{[2]}': '1×m', 'W^{[1]}': 'm×d', x: 'd×1' },
-    implementedBy: ['reference/collapse.ts#collapsedWeight'],
-  },
-  {
-    id: '2.21',
-    section: '2',
-    kind: 'equation',
-    title: 'The network as a linear model on learned features φ_β(x) = a^{[r−1]}',
-    latex: R`h_\theta(x) = W^{[r]} \phi_\beta(x) + b^{[r]}, \quad \phi_\beta(x) = a^{[r-1]}`,
-    shapes: { 'φ_β(x)': 'm_{r-1}×1', 'W^{[r]}': '1×m_{r-1}', 'b^{[r]}': 'scalar (1×1)', β: 'W^{[k]}, b^{[k]} for k = 1..r-1' },
-    implementedBy: ['reference/featureMap.ts#featureMap', 'reference/featureMap.ts#linearHead'],
-  },
+  ...SECTION_2_DEEP,
 ];

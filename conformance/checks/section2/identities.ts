@@ -1,11 +1,12 @@
-/** Identities of Section 2 on the implementation's own answers: eq. 2.16-2.20's collapse for σ(z) = z, eq. 2.21 on its a^{[r−1]} (checks/identityHelpers.ts says how they are judged). */
+/** Identities of Section 2 on the implementation's own answers: eq. 2.16-2.20's collapse for σ(z) = z (2/collapse-affine at any depth, against the reference's W̃x + b̃), eq. 2.21 on its a^{[r−1]} (checks/identityHelpers.ts says how they are judged). */
 import fc from 'fast-check';
-import { type Exact, exact, plus, times, ZERO } from '../../../numerics/binary64.js';
+import { exact } from '../../../numerics/binary64.js';
 import { dataArb, paramsArb, problemArb, sizesArb } from '../../core/cases.js';
 import { type Check, type CheckContext, supported } from '../../core/check.js';
 import type { Activation, NetParams, Vector } from '../../core/interface.js';
 import { forAll } from '../../core/property.js';
 import { quoteOf } from '../../core/quote.js';
+import { expectCollapsed } from '../../oracles/collapse.js';
 import { expectClose, type Site } from '../../oracles/compare.js';
 import { expectForward } from '../../oracles/oracle.js';
 import { betweenAnswers } from '../../oracles/tolerances.js';
@@ -17,23 +18,6 @@ const zeroBiasTwoLayerArb = sizesArb({ minLayers: 2, maxLayers: 2 }).chain((size
 );
 
 // ---- Eq. 2.16-2.21: the forward pass seen from its own intermediate values. ----
-
-/** W̃ = W^{[r]}···W^{[1]} (1×d) and b̃ = Σ_k W^{[r]}···W^{[k+1]}b^{[k]}: h_θ(x) = W̃x + b̃ exactly, for σ(z) = z. */
-function collapsed(params: NetParams): { W: Exact[]; b: Exact } {
-  const r = params.W.length;
-  let P: Exact[] = [{ n: 1n, s: 0 }];
-  let b = exact(params.b[r - 1]![0]!);
-  for (let k = r; k >= 1; k--) {
-    const W = params.W[k - 1]!;
-    if (k < r)
-      b = plus(
-        b,
-        P.reduce((s, p, i) => plus(s, times(p, exact(params.b[k - 1]![i]!))), ZERO),
-      );
-    P = W[0]!.map((_, j) => P.reduce((s, p, i) => plus(s, times(p, exact(W[i]![j]!))), ZERO));
-  }
-  return { W: P, b };
-}
 
 async function checkCollapseOn(ctx: CheckContext, params: NetParams, x: Vector, zeroBiasTwoLayer: boolean): Promise<void> {
   const request = { params, activation: 'identity' as const, x };
@@ -47,11 +31,11 @@ async function checkCollapseOn(ctx: CheckContext, params: NetParams, x: Vector, 
     ...(layer !== undefined && { layer }),
     reproducer,
   });
-  const { W, b } = collapsed(params);
-  const linear = affine(x, W, b);
+  // W̃x + b̃ from the reference's 2/collapse-affine in 64-digit arithmetic, rounded once (oracles/collapse.ts).
+  const linear = expectCollapsed(params, x);
   expectClose(
-    site(zeroBiasTwoLayer ? '2.19' : '2.20', zeroBiasTwoLayer ? 'h_θ(x) vs W[2]W[1]x' : 'h_θ(x) vs W̃x + b̃ (W̃ = W[r]···W[1])'),
-    checkValue(linear, e.output.bound),
+    site(zeroBiasTwoLayer ? '2.19' : '2/collapse-affine', zeroBiasTwoLayer ? 'h_θ(x) vs W[2]W[1]x' : 'h_θ(x) vs W̃x + b̃ (W̃ = W[r]···W[1])'),
+    { value: linear.value, bound: betweenAnswers(e.output.bound, linear.bound) },
     got.output,
   );
   if (!zeroBiasTwoLayer) return;
@@ -110,9 +94,9 @@ async function checkFeatureMapOn(ctx: CheckContext, params: NetParams, activatio
 export const section2Identities: Check[] = [
   {
     id: 'identities/identity-collapse',
-    specIds: ['2.16', '2.17', '2.18', '2.19', '2.20'],
-    title: 'with σ(z) = z the network is one linear map: h_θ(x) = W̃x + b̃, W̃ = W[r]···W[1]',
-    quote: quoteOf('2.16', '2.17', '2.18', '2.19', '2.20'),
+    specIds: ['2.16', '2.17', '2.18', '2.19', '2.20', '2/collapse-affine'],
+    title: 'with σ(z) = z the network is one affine map: h_θ(x) = W̃x + b̃, W̃ = W[r]···W[1]',
+    quote: quoteOf('2.16', '2.17', '2.18', '2.19', '2.20', '2/collapse-affine'),
     requires: ['forward'],
     activations: ['identity'],
     async run(ctx) {
@@ -122,7 +106,7 @@ export const section2Identities: Check[] = [
       const deep = await forAll(ctx, problemArb(['identity'], { maxLayers: 5 }), async (p) => {
         for (const x of p.data.X) await checkCollapseOn(ctx, p.params, x, false);
       });
-      return { status: 'pass', message: `zero-bias two-layer (2.16-2.19): ${twoLayer}; depth 1-5 with biases (2.20): ${deep}` };
+      return { status: 'pass', message: `zero-bias two-layer (2.16-2.19): ${twoLayer}; depth 1-5 with biases (2/collapse-affine): ${deep}` };
     },
   },
   {

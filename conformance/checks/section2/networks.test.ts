@@ -43,7 +43,7 @@ function buggyForward(bugs: Bugs) {
 }
 
 describe('section 2 checks', () => {
-  it('[2.1, 2.2, 2/relu, 2.3, 2.11, 2.14, 2.15, 2/neuron-count, 2/param-count] pass on the reference', async () => {
+  it('[2.1, 2.2, 2/relu, 2.3, 2.11, 2.14, 2.15, 2/neuron-count, 2/param-count, 3.3/param-count] pass on the reference', async () => {
     await expectAllPass(ref, section2Checks);
   });
 
@@ -111,6 +111,23 @@ describe('section 2 checks', () => {
       layer: 1,
       expected: 35,
       got: 30,
+    });
+  });
+
+  it('[3.3/param-count] rejects a two-layer initialization without b[2] (md + 2m parameters, not md + 2m + 1)', async () => {
+    const bad = corrupted('no b[2] in two layers', {
+      initialize: async (r) => {
+        const theta = await ref.operations.initialize!(r);
+        return r.sizes.length === 3 ? { W: theta.W, b: [theta.b[0]!, []] } : theta;
+      },
+    });
+    // [6, 8, 1] (LAYER_SIZES' two-layer network): p = 6·8 + 2·8 + 1 = 65; without b[2], 64 (the shortfall is in layer 2)
+    expect((await run(bad, 'section2/param-count')).mismatch).toMatchObject({
+      specId: '3.3/param-count',
+      operation: 'initialize',
+      layer: 2,
+      expected: 65,
+      got: 64,
     });
   });
 });

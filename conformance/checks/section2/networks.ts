@@ -244,9 +244,9 @@ export const section2Checks: Check[] = [
   },
   {
     id: 'section2/param-count',
-    specIds: ['2/param-count', '2/layer-shapes'],
-    title: 'initialize returns (d + 1)m_1 + (m_1 + 1)m_2 + ... + (m_{r−1} + 1)m_r parameters',
-    quote: quoteOf('2/param-count'),
+    specIds: ['2/param-count', '2/layer-shapes', '3.3/param-count'],
+    title: 'initialize returns (d + 1)m_1 + (m_1 + 1)m_2 + ... + (m_{r−1} + 1)m_r parameters (md + 2m + 1 for two layers)',
+    quote: quoteOf('2/param-count', '3.3/param-count'),
     requires: ['initialize'],
     async run(ctx) {
       for (const sizes of LAYER_SIZES) {
@@ -259,7 +259,7 @@ export const section2Checks: Check[] = [
         const layer = perLayer.findIndex((c, k) => c !== sizes[k + 1]! * (sizes[k]! + 1)) + 1;
         if (layer > 0 || entryCount(theta.W) !== sizes.length - 1 || entryCount(theta.b) !== sizes.length - 1) {
           countFailure(
-            '2/param-count',
+            sizes.length === 3 ? '3.3/param-count' : '2/param-count', // [d, m, 1]: Section 3.3's p = md + 2m + 1
             'initialize',
             `parameters (entries of W and b) for sizes ${sizes.join('-')}`,
             Math.max(layer, 1),

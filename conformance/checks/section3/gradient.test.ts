@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { referenceImplementation } from '../../adapters/reference.js';
-import { ACTIVATIONS } from '../../core/interface.js';
+import { ACTIVATIONS, type Operations } from '../../core/interface.js';
 import { type CheckResult, runChecks } from '../../core/runner.js';
 import { expectForward } from '../../oracles/oracle.js';
 import { toleranceProfile } from '../../oracles/tolerances.js';
+import { corrupted, runCheck as runOn } from '../../testing/checkTesting.js';
 import { bumped, faultyImplementation, primeOf, runCheck } from '../../testing/faulty.js';
 import { gradientChecks, highPrecisionCases } from './gradient.js';
 
@@ -18,7 +19,7 @@ function expectRejected(result: CheckResult, where: { specId: string; operation?
 const layers = (result: CheckResult): number => (result.reproducer!.request as { params: { W: unknown[] } }).params.W.length;
 
 describe('gradient checks', () => {
-  it('[alg5.line1, alg5.line2, alg5.line3, alg5.line4, alg5.line5, 1.5, 4/multi-layer, 1/dataset-gradient] pass on the reference (runs = 25)', async () => {
+  it('[alg5.line1, alg5.line2, alg5.line3, alg5.line4, alg5.line5, 1.5, 4/multi-layer, 1/dataset-gradient, 3/unreached-zero-gradient] pass on the reference (runs = 25)', async () => {
     const results = await runChecks(referenceImplementation(), gradientChecks);
     expect(results.map((r) => r.check)).toEqual(gradientChecks.map((c) => c.id));
     for (const r of results) {
@@ -92,6 +93,21 @@ describe('gradient checks', () => {
     expect(result.status, result.message).toBe('fail');
     expect(result.mismatch).toMatchObject({ specId: '1.5', operation: 'meanGradient' });
     expect(result.mismatch?.layer).toBeGreaterThanOrEqual(1);
+  });
+
+  it('[3/unreached-zero-gradient] gradient/unreached-zero rejects weight decay folded into the gradient (λW[1] where x_ℓ = 0)', async () => {
+    const ops = referenceImplementation().operations as Operations;
+    const bad = corrupted('weight decay', {
+      gradient: async (r) => {
+        const g = await ops.gradient(r);
+        return { ...g, W: g.W.map((W, k) => W.map((row, i) => row.map((v, j) => v + 1e-3 * r.params.W[k]![i]![j]!))) };
+      },
+    });
+    const result = await runOn(gradientChecks, bad, 'gradient/unreached-zero');
+    expect(result.status, result.message).toBe('fail');
+    expect(result.mismatch).toMatchObject({ specId: '3/unreached-zero-gradient', operation: 'gradient', layer: 1, quantity: '∂J/∂W[1] where x_ℓ = 0' });
+    const [, l] = result.mismatch!.element!;
+    expect((result.reproducer!.request as { x: number[] }).x[l! - 1]).toBe(0);
   });
 
   it('[1/dataset-gradient, 1.5] gradient/mean rejects dividing by n instead of B', async () => {

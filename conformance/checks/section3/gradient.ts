@@ -13,7 +13,7 @@ import { type Check, type CheckContext, type Reproducer, supported } from '../..
 import type { Activation, DataSet, NetParams, Vector } from '../../core/interface.js';
 import { forAll, forNamedCases } from '../../core/property.js';
 import { quoteOf } from '../../core/quote.js';
-import { expectParamsClose, type Site } from '../../oracles/compare.js';
+import { expectClose, expectParamsClose, type Site } from '../../oracles/compare.js';
 import { checkGradientByFiniteDifferences, type FdSummary, type GradientSites } from '../../oracles/finiteDifferences.js';
 import { type Expected, expectGradient, expectMeanGradient } from '../../oracles/oracle.js';
 
@@ -67,6 +67,29 @@ export async function checkMeanGradientOn(
     reproducer,
   });
   expectParamsClose(site, expectMeanGradient(ctx.tolerance, params, activation, data, batch), got);
+}
+
+/**
+ * 3/unreached-zero-gradient (footnote 4): where x_ℓ = 0, J does not depend on column ℓ of W^{[1]}
+ * (it enters only as W^{[1]}_{jℓ}·0), so that column of ∂J/∂W^{[1]} is zero, against the oracle's
+ * value 0 and bound (an exact 0 wherever the bound is 0).
+ */
+async function checkUnreachedOn(ctx: CheckContext, params: NetParams, activation: Activation, x: Vector, y: number): Promise<number> {
+  const request = { params, activation, x, y };
+  const got = await ctx.call('gradient', request);
+  const e = expectGradient(ctx.tolerance, params, activation, x, y);
+  const site: Site = {
+    specId: '3/unreached-zero-gradient',
+    operation: 'gradient',
+    quantity: '∂J/∂W[1] where x_ℓ = 0',
+    layer: 1,
+    reproducer: { operation: 'gradient', request },
+  };
+  const zeros = x.flatMap((v, l) => (v === 0 ? [l] : []));
+  for (const [j, row] of e.value.W[0]!.entries()) {
+    for (const l of zeros) expectClose(site, { value: row[l]!, bound: e.bound.W[0]![j]![l]! }, got.W?.[0]?.[j]?.[l], [j + 1, l + 1]);
+  }
+  return zeros.length;
 }
 
 /** Small networks for finite differences: each direction costs 4 loss calls, each coordinate of the fallback 4 more. */
@@ -208,6 +231,23 @@ export const gradientChecks: Check[] = [
         await checkMeanGradientOn(ctx, c.params, activation, c.data, [4, 0, 6]);
       }
       return { status: 'pass', message: `${summary}; the n≠B≠m case with B = n (eq. 1.3's gradient) and B = 3` };
+    },
+  },
+  {
+    id: 'gradient/unreached-zero',
+    specIds: ['3/unreached-zero-gradient'],
+    title: 'where x_ℓ = 0 the loss does not depend on column ℓ of W[1]: that column of ∂J/∂W[1] is zero (footnote 4)',
+    quote: quoteOf('3/unreached-zero-gradient'),
+    requires: ['gradient'],
+    async run(ctx) {
+      let columns = 0;
+      const summary = await forAll(ctx, problemArb(supported(ctx)), async (p) => {
+        for (const [i, x] of p.data.X.entries()) {
+          // every example gets a zero coordinate (x_1 := 0 where it has none): the case the footnote is about
+          columns += await checkUnreachedOn(ctx, p.params, p.activation, x.includes(0) ? x : [0, ...x.slice(1)], p.data.y[i]!);
+        }
+      });
+      return { status: 'pass', message: `${summary}: ${columns} zero coordinates x_ℓ, each column of ∂J/∂W[1] zero` };
     },
   },
 ];

@@ -4,12 +4,14 @@
  * 2-2-1 ReLU network and the three examples of networks.ts.
  */
 import { backprop } from '../../../reference/backprop.js';
-import { datasetLoss, squaredLoss } from '../../../reference/loss.js';
+import { linearHypothesis } from '../../../reference/hypothesis.js';
+import { datasetLoss, scaledCost, squaredLoss } from '../../../reference/loss.js';
 import { initializeParams, type Params, predict } from '../../../reference/network.js';
+import { type Matrix, math } from '../../../reference/numeric.js';
 import { datasetCost, gdStep, meanGradient, minibatchSgd, minibatchStep, sgd, sgdStep } from '../../../reference/optimizers.js';
 import { createRng } from '../../../reference/sampler.js';
 import { squaresModel, squaresModelGradient } from '../../../reference/squaresModel.js';
-import { ALPHA, col, DATA, SEED, TWO_LAYER } from './networks.js';
+import { ALPHA, col, DATA, SEED, TWO_LAYER, X } from './networks.js';
 import { layerName, paramSteps } from './params.js';
 import { type ExampleGroup, q, type Step, text, type WorkedExample } from './worked.js';
 
@@ -40,6 +42,53 @@ export function lossExample(): WorkedExample {
         q(`J^{(${i + 1})}(θ)`, perExample[i]!, { how: `½(h_θ(x^{(${i + 1})}) − y^{(${i + 1})})²`, ids: ['1.1'] }),
       ]),
       q('J(θ)', datasetLoss(perExample), { how: `(1/${n}) Σ_i J^{(i)}(θ)`, ids: ['1.2'] }),
+    ],
+  };
+}
+
+export function hypothesisExample(): WorkedExample {
+  const [theta, other] = [col(0.5, -1), col(0.25, 2)];
+  const combined = math.subtract(math.multiply(2, theta), other) as Matrix;
+  const doubled: Params = { W: TWO_LAYER.W.map((W) => math.multiply(2, W) as Matrix), b: TWO_LAYER.b.map((b) => math.multiply(2, b) as Matrix) };
+  const ids = ['1/linear-in-theta'];
+  return {
+    title: 'The hypothesis h_θ(x): one real number per example; θᵀx is linear in θ, the 2-2-1 network is not',
+    steps: [
+      ...DATA.flatMap((e, i) => [
+        q(`x^{(${i + 1})}`, e.x, { ids: ['1/hypothesis'] }),
+        q(`y^{(${i + 1})}`, e.y, { ids: ['1/hypothesis'] }),
+        q(`h_θ(x^{(${i + 1})})`, predict(TWO_LAYER, e.x), { how: 'the 2-2-1 network of eq. 2.12: one real number', ids: ['1/hypothesis'] }),
+      ]),
+      q('θ', theta),
+      q('θ′', other),
+      q('x', X),
+      q('θᵀx', linearHypothesis(theta, X), { ids }),
+      q('θ′ᵀx', linearHypothesis(other, X), { ids }),
+      q('(2θ − θ′)ᵀx', linearHypothesis(combined, X), { how: '= 2·θᵀx − θ′ᵀx: linear in θ', ids }),
+      q('h_θ(x), 2-2-1 network', predict(TWO_LAYER, X)),
+      q('h_{2θ}(x), 2-2-1 network', predict(doubled, X), { how: '≠ 2·h_θ(x): a network is not linear in θ', ids }),
+    ],
+  };
+}
+
+export function scaleInvarianceExample(): WorkedExample {
+  const grid = [-1.5, -1, -0.5, 0, 0.5, 1, 1.5];
+  // J(θ) = ½(θ² − 1)²: the example model h = θ²x² at x = 1, y = 1
+  const J = grid.map((t) => squaredLoss(t * t, 1));
+  const c = 3;
+  const ids = ['1/scale-invariance'];
+  return {
+    title: `Scaling the cost J(θ) = ½(θ² − 1)² by c = ${c} keeps its minimizers θ = ±1`,
+    steps: [
+      q('θ (grid)', grid),
+      q('J(θ)', J, { how: '½(θ² − 1)²' }),
+      q(
+        `${c}J(θ)`,
+        J.map((v) => scaledCost(c, v)),
+        { how: 'smallest at the same θ = ±1', ids },
+      ),
+      q('∂J/∂θ at θ = 0.5', 2 * 0.5 * (0.25 - 1), { how: '2θ(θ² − 1)' }),
+      q(`∂(${c}J)/∂θ at θ = 0.5`, c * 2 * 0.5 * (0.25 - 1), { how: `${c}·∂J/∂θ: the gradient scales, the minimizers do not`, ids }),
     ],
   };
 }
@@ -158,7 +207,9 @@ export function minibatchExample(): WorkedExample {
 }
 
 export const SECTION_1_EXAMPLES: readonly ExampleGroup[] = [
+  { ids: ['1/hypothesis', '1/linear-in-theta'], build: hypothesisExample },
   { ids: ['1.1', '1.2'], build: lossExample },
+  { ids: ['1/scale-invariance'], build: scaleInvarianceExample },
   { ids: ['1/example-model'], build: squaresModelExample },
   { ids: ['1.3', '1/dataset-gradient'], build: gradientDescentExample },
   { ids: ['alg1.line2', 'alg2.line2'], build: initializationExample },

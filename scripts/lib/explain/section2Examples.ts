@@ -5,7 +5,7 @@
  * collapse (eq. 2.16-2.20) and the feature map (eq. 2.21).
  */
 import { relu, sigmoid, tanh } from '../../../reference/activations.js';
-import { collapsedWeight, identityNetworkOutput } from '../../../reference/collapse.js';
+import { collapsedAffine, collapsedWeight, identityNetworkOutput } from '../../../reference/collapse.js';
 import { featureMap, linearHead } from '../../../reference/featureMap.js';
 import { fullyConnectedHidden, housingHidden, housingNetwork, housingOutputGradient } from '../../../reference/housing.js';
 import { scalarOf } from '../../../reference/matrix.js';
@@ -218,6 +218,22 @@ export function collapseExample(): WorkedExample {
   };
 }
 
+export function collapseAffineExample(): WorkedExample {
+  const { W, b } = collapsedAffine(THREE_LAYER);
+  const ids = ['2/collapse-affine'];
+  return {
+    title: 'The identity activation σ(z) = z with biases: the 2-3-2-1 network (r = 3) is one affine map W̃x + b̃',
+    steps: [
+      ...THREE_LAYER.W.flatMap((Wk, i) => [q(`W^{[${i + 1}]}`, Wk), q(`b^{[${i + 1}]}`, THREE_LAYER.b[i]!)]),
+      q('x', X),
+      q('W̃', W, { how: 'W^{[3]}W^{[2]}W^{[1]}', ids }),
+      q('b̃', b, { how: 'W^{[3]}W^{[2]}b^{[1]} + W^{[3]}b^{[2]} + b^{[3]}', ids }),
+      q('W̃x + b̃', math.add(math.multiply(W, X), b) as Matrix, { ids }),
+      q('h_θ(x) by eq. 2.12 with σ(z) = z', forward(THREE_LAYER, X, 'identity').o, { how: 'the same number: no non-linearity, one affine map', ids }),
+    ],
+  };
+}
+
 export function featureMapExample(): WorkedExample {
   const phi = featureMap(THREE_LAYER, X);
   const r = THREE_LAYER.W.length;
@@ -246,5 +262,6 @@ export const SECTION_2_EXAMPLES: readonly ExampleGroup[] = [
   { ids: ['2/layer-shapes', '2/neuron-count', '2/param-count'], build: countsExample },
   { ids: ['2.14', '2.15'], build: activationsExample },
   { ids: ['2.16', '2.17', '2.18', '2.19', '2.20'], build: collapseExample },
+  { ids: ['2/collapse-affine'], build: collapseAffineExample },
   { ids: ['2.21'], build: featureMapExample },
 ];

@@ -11,34 +11,10 @@ import { hadamard, matrixFromRows } from '../../../reference/matrix.js';
 import { weight } from '../../../reference/network.js';
 import { neuronGradient } from '../../../reference/neuron.js';
 import { type Matrix, math } from '../../../reference/numeric.js';
-import { backwardCost, backwardOperationCounts, forwardCost, forwardOperationCounts } from '../../../reference/theorem31.js';
 import { algorithm3, gradW1Entry } from '../../../reference/twoLayerUnpacked.js';
 import { algorithm4, algorithm4ViaChainRule, unpackParams } from '../../../reference/twoLayerVectorized.js';
 import { col, mat, THREE_LAYER, TWO_LAYER, X, Y } from './networks.js';
 import { type ExampleGroup, q, rows, type Step, text, type WorkedExample } from './worked.js';
-
-export function theoremExample(): WorkedExample {
-  const networks = [
-    [2, 3, 2, 1],
-    [4, 3, 1],
-    [256, 512, 512, 1],
-  ];
-  return {
-    title: 'Theorem 3.1 made concrete: scalar operations of the forward pass and of backpropagation (forward included)',
-    steps: networks.flatMap((sizes): Step[] => {
-      const f = forwardOperationCounts(sizes);
-      const b = backwardOperationCounts(sizes);
-      const label = `[${sizes.join(', ')}]`;
-      return [
-        q(`forward ${label}: ×, +, σ, σ'`, [f.multiplications, f.additions, f.activations, f.derivatives]),
-        q(`backprop ${label}: ×, +, σ, σ'`, [b.multiplications, b.additions, b.activations, b.derivatives]),
-        q(`N = forward cost ${label}`, forwardCost(sizes), { ids: ['thm3.1'] }),
-        q(`gradient cost ${label}`, backwardCost(sizes), { ids: ['thm3.1'] }),
-        q(`ratio ${label}`, backwardCost(sizes) / forwardCost(sizes), { how: 'at most 3.5 for every network: O(N)', ids: ['thm3.1'] }),
-      ];
-    }),
-  };
-}
 
 export function chainRuleExample(): WorkedExample {
   const [t1, t2] = [0.5, -1.5];
@@ -272,7 +248,6 @@ export function algorithm5Example(): WorkedExample {
 }
 
 export const SECTION_3_EXAMPLES: readonly ExampleGroup[] = [
-  { ids: ['thm3.1'], build: theoremExample },
   { ids: ['3.1', '3.2', '3.3'], build: chainRuleExample },
   { ids: ['3.4', '3.5', '3.6', '3.7', '3.2/do-dwi', '3.2/local-derivs', '3.2/grad-wi', '3.2/grad-w', '3.2/grad-b'], build: oneNeuronExample },
   {
