@@ -3,8 +3,9 @@
  * against the text conversion the project works from. Every error, conversion garbling, ambiguity
  * and convention choice the reference implementation depends on is listed, in the order of the
  * notes. `asPrinted` is verbatim from the conversion; numeric proofs are the tests named
- * `[erratum:<id>]` in reference/errata.test.ts, which use the deliberately wrong transcriptions of
- * reference/asPrinted.ts.
+ * `[erratum:<id>]` in reference/errata.test.ts (which uses the deliberately wrong transcriptions of
+ * reference/asPrinted.ts), reference/errataSection1.test.ts to errataSection3.test.ts, and
+ * spec/latex.test.ts for the LaTeX the conversion damaged.
  *
  * Kind, where we cannot see the PDF: a slip the conversion typically makes (a lost minus sign, a
  * stray tilde, a displaced float or footnote, a mangled LaTeX matrix or superscript) is filed as

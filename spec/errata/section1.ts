@@ -3,6 +3,17 @@ import type { Erratum } from '../types.js';
 
 export const SECTION_1_ERRATA: readonly Erratum[] = [
   {
+    id: 'sec1.logistic-not-linear',
+    kind: 'error-in-notes',
+    where: 'Section 1, first paragraph',
+    affects: ['1/linear-in-theta', '1/hypothesis'],
+    asPrinted: String.raw`we have considered the cases when $h_{\theta}(x) = \theta^{\top}x$ (in linear regression or logistic regression) or $h_{\theta}(x) = \theta^{\top}\phi(x)$ (where $\phi(x)$ is the feature map). A commonality of these two models is that they are linear in the parameters θ .`,
+    correction:
+      "Linear regression's hypothesis h_θ(x) = θᵀx and a feature-map model's θᵀφ(x) are linear in θ (1/linear-in-theta). Logistic regression's is not θᵀx but h_θ(x) = g(θᵀx) = 1/(1 + e^{−θᵀx}), which is not linear in θ: only its argument, the logit θᵀx, is (a generalized linear model). So the commonality holds for linear regression and feature-map models, and for logistic regression only through θᵀx.",
+    derivation:
+      'A map linear in θ sends θ = 0 to 0 and doubles when θ doubles. With x = 1: g(0·x) = ½ ≠ 0, and g(2·1) = 0.8808 while 2·g(1) = 1.4621. For every t, 2g(t) − g(2t) >= 0.396·2g(t) (with u = e^{−t}, g(2t)/(2g(t)) = (1 + u)/(2(1 + u²)) <= √2/(8 − 4√2) ≈ 0.604). Numeric check [erratum:sec1.logistic-not-linear]: for random θ, x, doubling θ never doubles g(θᵀx), and always doubles θᵀx exactly.',
+  },
+  {
     id: 'footnotes-displaced',
     kind: 'conversion-artifact',
     where: 'Section 1 after eq. 1.1 (footnote 1); Section 2 after eq. 2.3 (footnote 3); Section 4 end (footnote 7)',
@@ -45,6 +56,18 @@ export const SECTION_1_ERRATA: readonly Erratum[] = [
       'The notes bound α only below. Over the reals every α > 0 defines the iteration; too large an α makes it diverge, and in floating point a diverging run overflows (J, then θ, become ±Infinity). The reference stops such a run with an error naming the equation and the iteration ("eq. 1.3: the run diverged at iteration t of n_iter …; lower α", reference/optimizers.ts), never returning Infinity or NaN. The conformance suite asks only cases inside the domain where every value the reference computes, and every error bound, has magnitude ≤ sqrt(2^128/2^16) ≈ 7.2e16 (conformance/oracles/tolerances.ts#DOMAIN_LIMIT): a random case outside it is discarded and counted, never held against an implementation.',
     derivation:
       'For r = 1, x = 1, y = 0 and θ = (w, b), J = ½(w + b)² and one GD step maps s = w + b to s(1 − 2α): the run converges iff 0 < α < 1 and for α = 1.5 |s| doubles each step, so J = ½s² overflows float64 once s² ≥ 2^1024, at iteration 512 from s = 1. Numeric check [erratum:sec1.step-size-and-finite-range]: α = 0.99 converges, α = 1.5 stops at iteration 512 of 600 naming eq. 1.3.',
+  },
+  {
+    id: 'notation.assignment-simultaneous',
+    kind: 'convention',
+    where: 'Section 1, footnote 2 (":="), and the updates eq. 1.3-1.5',
+    affects: ['1.3', '1.4', '1.5'],
+    asPrinted:
+      'we use the notation "a := b" to denote an operation (in a computer program) in which we set the value of a variable a to be equal to the value of b. In other words, this operation overwrites a with the value of b.',
+    correction:
+      'θ := θ − α∇_θ J(θ) (and eq. 1.4, 1.5) is a simultaneous update: the whole right side, the gradient included, is evaluated at the current θ, and then every coordinate of θ is overwritten at once: θ_new = θ_old − α∇J(θ_old). Overwriting coordinates (or layers) one after another while the gradient is re-evaluated at the partly updated θ is a different algorithm (cyclic coordinate descent). The reference computes the full gradient first and builds a new θ (reference/optimizers.ts#gdStep, #minibatchStep).',
+    derivation:
+      "Footnote 2 defines := for one variable; θ is a list of matrices, and the notes' ∇_θ J(θ) is evaluated at one θ. For J(θ) = ½(θ_1 + θ_2 − 1)² (the [1, 1] network at x = 1, y = 1: J = ½(w + b − 1)²) from θ = (0, 0) with α = ½: simultaneously, ∇J = (−1, −1) and θ = (½, ½), J = 0; coordinate by coordinate, θ_1 = ½, then ∂J/∂θ_2 at (½, 0) is −½ and θ_2 = ¼, J = 1/32. Numeric check [erratum:notation.assignment-simultaneous]: gdStep gives (½, ½) exactly.",
   },
   {
     id: 'alg1.loop-and-output',
@@ -118,7 +141,7 @@ export const SECTION_1_ERRATA: readonly Erratum[] = [
     affects: ['1.5', '2.4', '3.1', 'alg1.line3', '2.5'],
     asPrinted: String.raw`\sum_{k=1}^{B} \nabla_{\theta} J^{(j_k)}(\theta)`,
     correction:
-      'The notes reuse letters: i is an example (x^{(i)}), an iteration (Algorithm 1), an input coordinate (x_i, Figure 3) and a hidden unit (a_i, w_i in eq. 2.4); j is a sampled example (Algorithm 1), a hidden unit (eq. 2.5) and an intermediate variable (eq. 3.1); k is a batch position (eq. 1.5), the number of intermediate variables (eq. 3.1) and a layer (eq. 2.12). The reference names each meaning separately and, from Section 2 on, reads j as the hidden unit, ℓ (or i) as the input coordinate, k as the layer.',
+      'The notes reuse letters: i is an example (x^{(i)}), an iteration (Algorithm 1), an input coordinate (x_i, Figure 3) and a hidden unit (a_i, w_i in eq. 2.4); j is a sampled example (Algorithm 1), a hidden unit (eq. 2.5) and an intermediate variable (eq. 3.1); k is a batch position (eq. 1.5), the number of intermediate variables (eq. 3.1) and a layer (eq. 2.12). The reference names each meaning separately and, from Section 2 on, reads j as the hidden unit, ℓ (or i) as the input coordinate, k as the layer. (The symbols ℓ, m, σ, d, B and p are overloaded too: notation.symbol-overloading.)',
     derivation: 'Each reuse is local and unambiguous in context, but code that shares scope across sections must not conflate them.',
   },
 ];

@@ -3,6 +3,17 @@ import type { Erratum } from '../types.js';
 
 export const SECTION_2_ERRATA: readonly Erratum[] = [
   {
+    id: 'eq2.1-map-notation',
+    kind: 'error-in-notes',
+    where: 'Section 2, "A Neural Network with a Single Neuron", the sentence before eq. 2.1',
+    affects: ['2.1', '1/hypothesis'],
+    asPrinted: String.raw`We define a parameterized function $h_{\theta}(x)$ with input x, parameterized by θ , which outputs the price of the house y. Formally, $h_{\theta}: x \to y$.`,
+    correction:
+      'Formally, h_θ: R → R, x ↦ h_θ(x): a map goes from a set (sizes, R) to a set (prices, R), and x ↦ h_θ(x) says what it does to one input. Its value is a prediction of the price y, not y: θ is fitted so that h_θ(x^{(i)}) is close to y^{(i)} (eq. 1.1), and in general no θ makes them equal.',
+    derivation:
+      '"x → y" puts elements where the domain and codomain belong, and read as a statement of fact (h_θ(x) = y) it is false for data. Eq. 2.1\'s h_θ(x) = max(wx + b, 0) is monotone in x for every θ (non-decreasing if w >= 0, non-increasing if w <= 0), so no θ maps the sizes (1, 2, 3) to the prices (1, 0, 1): the best monotone fit of (1, 0, 1) is (½, ½, 1) or (1, ½, ½) (pool the adjacent violators), with squared error ½, so J(θ) = (1/3)Σ½(h_θ(x^{(i)}) − y^{(i)})² >= 1/12 for every θ. Numeric check [erratum:eq2.1-map-notation]: for random θ the kink model is monotone on a grid and its cost on these three examples is at least 1/12.',
+  },
+  {
     id: 'sec2.housing-figure-ref',
     kind: 'error-in-notes',
     where: 'Section 2, "Stacking Neurons", before the housing parameterization a_1, a_2, a_3',
@@ -62,6 +73,33 @@ export const SECTION_2_ERRATA: readonly Erratum[] = [
       "The superscripts [1] and [2] are used to distinguish two sets of parameters: the w_j^{[1]}'s (each a vector in R^d) and w^{[2]} (a vector in R^m).",
     derivation:
       'What distinguishes w_j^{[1]} from w^{[2]} is the bracketed layer superscript; a_1, ..., a_m are the hidden activations, not indices, and the list is a verbatim copy of the previous sentence ("a column vector with components a_1, a_2, ..., a_m"), the duplication a converter produces. If the PDF itself says this, it is an error in the notes with the same correction.',
+  },
+  {
+    id: 'latex.double-superscripts',
+    kind: 'conversion-artifact',
+    where: 'Eq. 2.6-2.8, eq. 3.8, Algorithm 4 line 3, the verification in Section 3.4, Algorithm 5 lines 4-5',
+    affects: ['2.6', '2.7', '2.8', '3.8', 'alg4.line3', '3.4/verify-delta1', 'alg5.line4', 'alg5.line5'],
+    asPrinted: String.raw`h_{\theta}(x) = w^{[2]}^{\top} a + b^{[2]}
+-w_1^{[1]^\top} -
+\left(W^{[k+1]}^{\top} \delta^{[k-1]} \right)
+\delta^{[k+1]} z^{[k]^{\top}}`,
+    correction:
+      'One superscript carrying the layer and the transpose: w^{[2]⊤} (LaTeX w^{[2]\\top}), w_j^{[1]⊤}, W^{[2]⊤}, W^{[k+1]⊤}, a^{[k]⊤} (z^{[k]} there is alg5.line5-z-for-a), as the inventory writes them. x^{a}^{b} is a LaTeX error ("Double superscript") and x^{[1]^\\top} puts ⊤ on the label [1] instead of on the vector.',
+    derivation:
+      'The transpose applies to the vector or matrix (w^{[2]} ∈ R^m is a column, w^{[2]⊤}a a scalar), never to the layer label. The printed forms are w^{[2]}^{\\top} (eq. 2.6, Section 3.4), w_j^{[1]^\\top} (eq. 2.7, 2.8, 3.8), W^{[2]^\\top} (Algorithm 4 line 3), W^{[k+1]}^{\\top} and z^{[k]^{\\top}} (Algorithm 5). Check [erratum:latex.double-superscripts] (spec/latex.test.ts): these quotes match the double-superscript patterns, and no inventory statement does.',
+  },
+  {
+    id: 'latex.detached-labels',
+    kind: 'conversion-artifact',
+    where: 'Eq. 2.4, 2.6, 2.8, 2.14, 3.8, 3.10, 4.2, 4.3 and the first step of the verification in Section 3.4',
+    affects: ['2.4', '2.6', '2.8', '3.8', '3.10', '4.2', '4.3', '3.4/verify-delta1'],
+    asPrinted: String.raw`$$z \in \mathbb{R}^{m \times 1}$$
+
+$$(2.8)$$`,
+    correction:
+      "An equation number printed as its own display, or after the prose that follows a display, tags the display above it: (2.8) the matrix equation for z, whose shape note z ∈ R^{m×1} the conversion split off; (2.4) the lines a_1, a_2, a_3 (its number sits after a_1's 'where' clause); (2.6) the block a_j = ReLU(z_j), a = [a_1, ..., a_m]ᵀ, h_θ(x) = w^{[2]⊤}a + b^{[2]}, which Figure 3's caption separates from eq. 2.5; (3.8) the five-line forward sequence; (3.10) both deltas; (4.2), (4.3) the matrices above them; (2.14) is printed twice (eq2.14-duplicate-and-tanh-number). In Section 3.4 the annotation of the first step ('J ← J, a ← a, z ← a, σ ← ReLU', wrong in itself: sec3.4-verify-z-from-a) became a display of its own, '$$_{...}$$', under 'by invoking equation (3.15) with setting'.",
+    derivation:
+      'Each number follows the display it tags in reading order, and the text cites the numbers so ("from Equation (2.8)" in eq. 2.19 is the matrix form of z). Check [erratum:latex.detached-labels] (spec/latex.test.ts): every number the notes print, 1.1-1.5, 2.1-2.21, 3.1-3.16 and 4.1-4.4, is exactly one inventory entry.',
   },
   {
     id: 'eq2.7-stacking',

@@ -1,5 +1,9 @@
-/** Errata of Section 3 (backpropagation, Algorithms 3-5), in the notes' order (spec/errata.ts says what an erratum holds). */
+/**
+ * Errata of Section 3 (backpropagation) up to Section 3.3 (Theorem 3.1, the chain rule, Algorithm 3), in the notes' order;
+ * Sections 3.4-3.5 (Algorithms 4-5) are in section3vectorized.ts (spec/errata.ts says what an erratum holds).
+ */
 import type { Erratum } from '../types.js';
+import { SECTION_3_VECTORIZED_ERRATA } from './section3vectorized.js';
 
 export const SECTION_3_ERRATA: readonly Erratum[] = [
   {
@@ -47,6 +51,28 @@ export const SECTION_3_ERRATA: readonly Erratum[] = [
       "Costs are counted in scalar operations of the reference code (reference/theorem31.ts: multiplications, additions, σ and σ' evaluations, each O(1); transposes, copies and zero-filling free). N is the forward count, and the theorem's O(N) is read as: the backward count is at most a fixed constant times N, uniformly over layer sizes.",
     derivation:
       'The theorem is informal ("O(N)", "size of the circuit"); an executable check needs a fixed unit of cost. Footnote 4 explicitly makes writing default zeros free.',
+  },
+  {
+    id: 'thm3.1-memory-and-scalar-output',
+    kind: 'ambiguity',
+    where: 'Section 3, Theorem 3.1',
+    affects: ['thm3.1', 'alg5.line1'],
+    asPrinted: String.raw`Then, the gradient ∇f can be computed in time O(N), by a circuit of size O(N).`,
+    correction:
+      "Two limits the theorem leaves unsaid. Memory: the backward pass reads the forward pass's intermediate values in reverse order, so they are all stored (Algorithm 5 line 1: 'compute and store' every z^{[k]}, a^{[k]}, 2(m_1 + ... + m_r) numbers for one example), O(N) memory in general, where evaluating f alone keeps only the values still to be read (two layers at a time for the network); recomputing instead of storing (checkpointing) trades time for memory. Output: f is real-valued. For f: R^ℓ → R^q the Jacobian has qℓ entries; where it is dense and qℓ ≫ N no algorithm writes it in O(N) time. So the B per-example gradients of a mini-batch cost B backward passes, while the gradient of their mean (eq. 1.5), a real-valued f, costs one.",
+    derivation:
+      'Line 5 at step k reads a^{[k]}, computed at layer k of the forward pass, so every a^{[k]}, z^{[k]} is live when the backward pass starts. Dense output: f_i(x) = c_i·(x_1 + ... + x_ℓ), i = 1..q, is a circuit of ℓ − 1 additions and q multiplications, N = ℓ + q − 1, and its Jacobian has all qℓ entries ∂f_i/∂x_j = c_i ≠ 0: for ℓ = q = 1000, N = 1999 and 10^6 entries. Numeric check [erratum:thm3.1-memory-and-scalar-output]: reference/network.ts#forward stores 2(m_1 + ... + m_r) values, growing with the depth, while max_k(m_{k−1} + m_k) stays fixed.',
+  },
+  {
+    id: 'notation.symbol-overloading',
+    kind: 'ambiguity',
+    where: 'Theorem 3.1 and footnote 4 (ℓ), Section 3.3 (ℓ, p), Section 3.4 (m, d, A, B), eq. 2.10 and 2.14-2.15 (d, σ), Algorithm 2 (B)',
+    affects: ['thm3.1', '3.3/grad-w2', '3.3/grad-w1', '3.11', '3.15', '3.4/dA-dB-shape', '2.10', '2.14', '2.15', '1.5', '3.1'],
+    asPrinted: String.raw`We will use $(w^{[2]})_{\ell}$ to denote the ℓ -th coordinate of $w^{[2]}$, and $(w^{[1]}_{j})_{\ell}$ to denote the ℓ -coordinate of $w^{[1]}_{j}$.`,
+    correction:
+      "Beyond i, j, k (notation.index-overloading): ℓ is the input dimension of f: R^ℓ → R (Theorem 3.1, footnote 4's N <= ℓ) and a coordinate index in Section 3.3, ranging over 1..m in (w^{[2]})_ℓ and over 1..d in (w_j^{[1]})_ℓ. m is the hidden width of the two-layer network (m = m_1), the output width of the generic affine map of eq. 3.11 (m_k for layer k) and the rows of B in ∂A/∂B. d is the input dimension x ∈ R^d, but the input width of eq. 3.11 (u ∈ R^d: m_{k−1} for layer k, the network's d only for k = 1), the width of eq. 3.15's z, a ∈ R^d (m in the two-layer network) and of t ∈ R^d in eq. 2.10. σ is any activation ('non-linear function σ(·)'), and each of sigmoid (2.14) and tanh (2.15) is written σ(z). B is the batch size (Algorithm 2) and the matrix variable of ∂A/∂B (Section 3.4), A a real variable there. p counts the inputs θ_1..θ_p of eq. 3.1 and the parameters of the network (Section 3.3), the same when θ is all of them. The reference names each meaning apart (layerSizes' d and m_k, a batch's B, an activation by name).",
+    derivation:
+      "Each use is local and clear in context; code that shares scope across sections must not conflate them. Numeric check [erratum:notation.symbol-overloading]: for layer 2 of a [3, 4, 2, 1] network, eq. 3.11-3.13 read with u = a^{[1]} give ∂J/∂W^{[2]} of shape 2×4: their d is m_1 = 4, not the network's d = 3.",
   },
   {
     id: 'sec3.J-per-example',
@@ -108,6 +134,28 @@ export const SECTION_3_ERRATA: readonly Erratum[] = [
       'Chaining the three displayed steps (∂J/∂(w_j)_ℓ = ∂J/∂z_j·x_ℓ, ∂J/∂z_j = ∂J/∂a_j·1{z_j ≥ 0}, ∂J/∂a_j = (o − y)(w^{[2]})_j) gives index j on the left. Numeric check [erratum:sec3.3-combined-w_i]: read with i = 1, j = 2, ℓ = 1 the printed right side is 0 while ∂J/∂(w_1^{[1]})_1 by central differences is 0.375; with i = j it matches central differences for all j, ℓ.',
   },
   {
+    id: 'sec3.3-parameter-count',
+    kind: 'ambiguity',
+    where: 'Section 3.3, the runtime paragraph after the combined formula',
+    affects: ['3.3/param-count', '3.3/naive-cost'],
+    asPrinted: String.raw`Let p denotes the total number of parameters in the network. We note that $p \ge md$`,
+    correction:
+      'p = (d + 1)m + (m + 1) = md + 2m + 1: W^{[1]} has md entries, b^{[1]} and w^{[2]} m each, b^{[2]} one (2/param-count with r = 2, m_1 = m). So p >= md holds, with p − md = 2m + 1, and so does "computing the output o takes at least p operations": each parameter is an operand of its own forward operation, and the forward pass takes 2md + 3m >= md + 2m + 1 operations (reference/theorem31.ts counting).',
+    derivation:
+      'The notes state the inequality without the count. 2md + 3m − (md + 2m + 1) = md + m − 1 >= 1 for d, m >= 1. Numeric check [erratum:sec3.3-parameter-count]: parameterCount([d, m, 1]) = md + 2m + 1 and forwardCost([d, m, 1]) = 2md + 3m >= p for d, m <= 30.',
+  },
+  {
+    id: 'sec3.3-naive-cost',
+    kind: 'error-in-notes',
+    where: 'Section 3.3, the runtime paragraph after the combined formula',
+    affects: ['3.3/naive-cost', '3.3/grad-w1'],
+    asPrinted: String.raw`Therefore at the first glance computing a single gradient takes at least md time, and the total time to compute the derivatives w.r.t to all the parameters is at least $(md)^2$, which is inefficient.`,
+    correction:
+      'Computing a single partial derivative ∂J/∂(w_j^{[1]})_ℓ on its own (one entry of the gradient, not the gradient) takes at least md time, its forward pass alone being 2md + 3m operations; computing the md first-layer partial derivatives that way takes at least (md)² (md(2md + 3m + 8) operations counted as in reference/theorem31.ts). The gradient ∇_θ J, all p = md + 2m + 1 partial derivatives, takes O(md) by backpropagation: 3md + 7m + 4 operations.',
+    derivation:
+      '∇_θ J is the vector of all p partial derivatives (footnote 6: it has the shape of θ). Read literally, "a single gradient takes at least md time" and "the total time ... is at least (md)²" describe the whole gradient, which Theorem 3.1 computes in O(N) = O(md); they hold for the route the paragraph has in mind, one forward pass per partial derivative. Numeric check [erratum:sec3.3-naive-cost]: the arithmetic of reference/twoLayerUnpacked.ts#gradW1Entry, counted on BigNumbers, is 2md + 3m + 8 per entry; for d = 100, m = 50 the md entries cost 50,790,000 >= (md)² = 25,000,000 operations, and backprop computes all of them in 15,354 < (md)².',
+  },
+  {
     id: 'sec3.3-shared-terms-index-i',
     kind: 'error-in-notes',
     where: 'Section 3.3, the paragraph introducing Algorithm 3',
@@ -148,157 +196,5 @@ export const SECTION_3_ERRATA: readonly Erratum[] = [
     derivation:
       'The four formulas printed under line 4 are indexed by j (and ℓ); the index ranges, which the line omits, are those of w_j^{[1]} ∈ R^d, j = 1..m.',
   },
-  {
-    id: 'grad-shape-as-variable',
-    kind: 'convention',
-    where: 'Section 3.4, the paragraph after eq. 3.10 and footnote 6',
-    affects: ['3.4/dA-dB-shape', '3.12', '3.13', '3.14', 'alg4.line4', 'alg5.line5', '3.10'],
-    asPrinted: 'denotes the collection of the partial derivatives with the same shape as B.',
-    correction:
-      "Every gradient has the shape of its variable: ∂J/∂W^{[k]} is m_k×m_{k−1}, ∂J/∂b^{[k]}, ∂J/∂z^{[k]} and ∂J/∂a^{[k]} are m_k×1 columns, ∂J/∂o is a scalar (a 1×1 matrix where it is a matrix product's result). This is the transpose of the Jacobian (total-derivative) layout for column vectors (footnote 6).",
-    derivation:
-      'With this convention eq. 3.12-3.14 and Algorithms 4-5 are dimensionally consistent as printed (the notes check 3.12-3.13: ∂J/∂z ∈ R^m, Wᵀ ∈ R^{d×m}, ∂J/∂W ∈ R^{m×d}); the reference returns mathjs matrices of exactly these shapes.',
-  },
-  {
-    id: 'w2-vs-W2-gradient',
-    kind: 'convention',
-    where: 'Section 3.3 (w^{[2]} ∈ R^m) vs Algorithm 4 line 4 (W^{[2]} ∈ R^{1×m})',
-    affects: ['3.3/grad-w2', 'alg3.line4', 'alg4.line4', '2/W2-def'],
-    asPrinted: String.raw`\frac{\partial J}{\partial W^{[2]}} &= \delta^{[2]} a^{\top} \in \mathbb{R}^{1 \times m}`,
-    correction:
-      "W^{[2]} = w^{[2]ᵀ}, so ∂J/∂W^{[2]} = (∂J/∂w^{[2]})ᵀ: Algorithm 3's ∂J/∂(w^{[2]})_j = ∂J/∂o·a_j is entry (1, j) of Algorithm 4's δ^{[2]}aᵀ. The unpacked code returns the m×1 vector, the vectorized code the 1×m row; likewise row j of ∂J/∂W^{[1]} is (∂J/∂w_j^{[1]})ᵀ. Comparisons transpose first.",
-    derivation: "By grad-shape-as-variable each gradient has its variable's shape, and the two variables are transposes of each other (2/W2-def, eq. 2.7).",
-  },
-  {
-    id: 'eq3.11-b-not-declared',
-    kind: 'error-in-notes',
-    where: 'Section 3.4, the sentence before eq. 3.11',
-    affects: ['3.11', '3.14'],
-    asPrinted: String.raw`$W \in \mathbb{R}^{m \times d}$, $u \in \mathbb{R}^d$ are the input variables`,
-    correction: 'W ∈ R^{m×d}, u ∈ R^d and b ∈ R^m are the input variables',
-    derivation: 'Eq. 3.11 adds b to Wu ∈ R^m, so b ∈ R^m, and eq. 3.14 differentiates J with respect to b, so b is an input variable too.',
-  },
-  {
-    id: 'eq3.12-only-z-eq-Wu',
-    kind: 'ambiguity',
-    where: 'Section 3.4, after eq. 3.14',
-    affects: ['3.11', '3.12', '3.13'],
-    asPrinted: 'Here the chain rule in equation (3.12) only works for the special cases where z = Wu.',
-    correction:
-      'The chain rules (3.12)-(3.13) hold when z is the affine function z = Wu + b of u and W (any b), not for a general dependence z(u); the bias changes neither.',
-    derivation:
-      '∂z_i/∂u_j = W_ij and ∂z_i/∂W_ij = u_j do not involve b. Numeric check [erratum:eq3.12-only-z-eq-Wu]: for J(z) = ½‖z‖² and z = Wu + b with b = [3, −2]ᵀ ≠ 0, Wᵀ∂J/∂z equals the central-difference gradient in u within the derived bound.',
-  },
-  {
-    id: 'sec3.4-verify-z-from-a',
-    kind: 'error-in-notes',
-    where: 'Section 3.4, verification of Algorithm 4 line 3, first step',
-    affects: ['3.4/verify-delta1', '3.15'],
-    asPrinted: String.raw`J \leftarrow J, \ a \leftarrow a, \ z \leftarrow a, \ \sigma \leftarrow \text{ReLU}`,
-    correction:
-      'J ← J, a ← a, z ← z, σ ← ReLU. (The other two settings are right: eq. 3.12 with J ← J, z ← o, W ← W^{[2]}, u ← a, b ← b^{[2]} gives ∂J/∂a = W^{[2]ᵀ}∂J/∂o = (o − y)W^{[2]ᵀ}, using ∂J/∂o = o − y; eq. 3.13 with z ← z, W ← W^{[1]}, u ← x, b ← b^{[1]} gives ∂J/∂W^{[1]} = ∂J/∂z·xᵀ.)',
-    derivation:
-      "With z ← a, eq. 3.15 yields ∂J/∂a ⊙ ReLU'(a); a = ReLU(z) >= 0 makes ReLU'(a) = 1 everywhere, so the mask 1{z >= 0} is lost. Numeric check [erratum:sec3.4-verify-z-from-a]: on a two-layer network with z_2 = z_3 = −0.75, the printed form gives ∂J/∂a = [0.375, −0.1875, 0.28125, −0.375]ᵀ while central differences of J in z give 0 in entries 2 and 3; ∂J/∂a ⊙ ReLU'(z) matches.",
-  },
-  {
-    id: 'sec3.5-z-k-definition',
-    kind: 'convention',
-    where: 'Section 3.5, the recalled forward pass and Algorithm 5',
-    affects: ['3.5/forward', 'alg5.line1', 'alg5.line4', '2.12', '2.13'],
-    asPrinted: String.raw`Here we define both $a^{[r]}$ and $z^{[r]}$ as $h_{\theta}(x)$ for notational simplicity.`,
-    correction:
-      'z^{[k]} := W^{[k]}a^{[k−1]} + b^{[k]} for k = 1..r (a^{[0]} = x), a^{[k]} = σ(z^{[k]}) for k < r and a^{[r]} = z^{[r]} = h_θ(x). Algorithm 5 uses z^{[k]} for k < r, which Section 3.5 never defines.',
-    derivation:
-      "Only z^{[r]} is defined in Section 3.5; line 4's ReLU'(z^{[k]}) and line 1's \"store z^{[k]}\" need the pre-activations, matching z of eq. 2.9 in the two-layer case.",
-  },
-  {
-    id: 'eq3.16-dJ-da-for-dJ-dz',
-    kind: 'error-in-notes',
-    where: 'Section 3.5, eq. 3.16',
-    affects: ['3.16', 'alg5.line2', 'alg5.line4'],
-    asPrinted: String.raw`\delta^{[k]} = \frac{\partial J}{\partial a^{[k]}} \tag{3.16}`,
-    correction: 'δ^{[k]} = ∂J/∂z^{[k]}  (m_k×1)',
-    derivation:
-      "Algorithm 5 lines 2 and 4 state δ^{[k]} = ∂J/∂z^{[k]}, and eq. 3.10 defines δ^{[1]} = ∂J/∂z. For k = r both agree (a^{[r]} = z^{[r]}); for k < r, ∂J/∂a^{[k]} = W^{[k+1]ᵀ}δ^{[k+1]} differs from δ^{[k]} wherever z^{[k]} < 0 (ReLU). Numeric check [erratum:eq3.16-dJ-da-for-dJ-dz]: for k = 1, 2 on a [2, 4, 3, 1] network, central differences in a^{[k]} differ from the reference's δ^{[k]} (e.g. −0.875 vs 0 for k = 2, unit 2), and central differences in z^{[k]} match it.",
-  },
-  {
-    id: 'alg5.placement',
-    kind: 'conversion-artifact',
-    where: 'Algorithm 5, printed after the first paragraph of Section 4',
-    affects: ['alg5.line1', 'alg5.line2', 'alg5.line3', 'alg5.line4', 'alg5.line5'],
-    asPrinted: 'Algorithm 5 Back-propagation for multi-layer neural networks.',
-    correction: 'Algorithm 5 belongs to Section 3.5: it is the algorithm "described in Algorithm 5" in the last sentence of Section 3.5.',
-    derivation:
-      'The float is placed between Section 4\'s opening paragraph and "The basic idea"; it uses Section 3.5\'s notation (δ^{[k]}, a^{[k]}, z^{[k]}) and nothing from Section 4.',
-  },
-  {
-    id: 'alg5.minus-signs-lost',
-    kind: 'conversion-artifact',
-    where: 'Algorithm 5, lines 1, 2 and 3',
-    affects: ['alg5.line1', 'alg5.line2', 'alg5.line3'],
-    asPrinted: 'for k = 1, ..., r 1, and J.',
-    correction:
-      'Line 1 "r − 1", line 2 "(z^{[r]} − ...)", line 3 "for k = r − 1": the minus signs are lost in the conversion (the corrected lines are in the alg5.* errata).',
-    derivation: 'Same pattern as "(o y)" in Algorithms 3-4 (alg3-alg4.minus-lost); "r 1" has no other reading than r − 1.',
-  },
-  {
-    id: 'alg5.line1-range',
-    kind: 'error-in-notes',
-    where: 'Algorithm 5, line 1',
-    affects: ['alg5.line1', '3.5/forward'],
-    asPrinted: String.raw`Compute and store the values of $a^{[k]}$'s and $z^{[k]}$'s for k = 1, ..., r 1, and J.`,
-    correction: "Compute and store the values of a^{[k]}'s and z^{[k]}'s for k = 1, ..., r (with a^{[0]} = x), and J.",
-    derivation:
-      'Line 2 reads z^{[r]} and J needs a^{[r]} = z^{[r]}, so the forward pass must store layer r too. Numeric check [erratum:alg5.line1-range]: the transcription that stores only k = 1..r−1 (reference/asPrinted.ts#algorithm5WithPrintedLines) fails at line 2 because z^{[3]} was never stored, and so does the fully printed Algorithm 5.',
-  },
-  {
-    id: 'alg5.line2-o-for-y',
-    kind: 'error-in-notes',
-    where: 'Algorithm 5, line 2',
-    affects: ['alg5.line2'],
-    asPrinted: String.raw`\delta^{[r]} = \frac{\partial J}{\partial z^{[r]}} = (z^{[r]} o)`,
-    correction: 'δ^{[r]} = ∂J/∂z^{[r]} = z^{[r]} − y',
-    derivation:
-      'J = ½(z^{[r]} − y)² gives ∂J/∂z^{[r]} = z^{[r]} − y. Since o = h_θ(x) = z^{[r]}, z^{[r]} − o is identically 0 (the product reading z^{[r]}·o is wrong too). Numeric check [erratum:alg5.line2-o-for-y]: with the printed line 2 every gradient is exactly 0, while central differences give ∂J/∂W^{[k]} far from 0 for k = 1, 2, 3; the corrected line reproduces them within the derived bound.',
-  },
-  {
-    id: 'alg5.line3-tilde',
-    kind: 'conversion-artifact',
-    where: 'Algorithm 5, line 3',
-    affects: ['alg5.line3'],
-    asPrinted: String.raw`**for** k = r 1 to $\tilde{1}$ **do**`,
-    correction: 'for k = r − 1 down to 0 do (the tilde over 1 is a stray mark; the end value 0 is alg5.loop-misses-layer1)',
-    derivation: 'No quantity 1̃ exists in the notes; the loop runs over integer layer indices downward.',
-  },
-  {
-    id: 'alg5.loop-misses-layer1',
-    kind: 'error-in-notes',
-    where: 'Algorithm 5, lines 3 and 5',
-    affects: ['alg5.line3', 'alg5.line5'],
-    asPrinted: String.raw`**for** k = r 1 to $\tilde{1}$ **do**`,
-    correction:
-      'for k = r − 1 down to 0: line 4 for k >= 1 only, line 5 for every k, with a^{[0]} = x. Equivalently, after the printed loop, also compute ∂J/∂W^{[1]} = δ^{[1]}xᵀ and ∂J/∂b^{[1]} = δ^{[1]}.',
-    derivation:
-      'Line 5 at step k produces the gradients of layer k + 1, so k = r−1..1 yields layers r..2 only; δ^{[1]} is computed (line 4 at k = 1) but never used, though Section 3.5 says the algorithm "computes δ^{[k]}\'s from k = r to 1, and computes ∂J/∂W^{[k]} from δ^{[k]}". Numeric check [erratum:alg5.loop-misses-layer1]: the printed loop leaves ∂J/∂W^{[1]}, ∂J/∂b^{[1]} undefined; the reference\'s (loop to 0) match central differences.',
-  },
-  {
-    id: 'alg5.line4-delta-k-minus-1',
-    kind: 'error-in-notes',
-    where: 'Algorithm 5, line 4',
-    affects: ['alg5.line4'],
-    asPrinted: String.raw`\left(W^{[k+1]}^{\top} \delta^{[k-1]} \right) \odot \operatorname{ReLU}'(z^{[k]})`,
-    correction: "δ^{[k]} = ∂J/∂z^{[k]} = (W^{[k+1]ᵀ} δ^{[k+1]}) ⊙ ReLU'(z^{[k]})",
-    derivation:
-      'z^{[k+1]} = W^{[k+1]}a^{[k]} + b^{[k+1]}, so eq. 3.12 gives ∂J/∂a^{[k]} = W^{[k+1]ᵀ}∂J/∂z^{[k+1]} = W^{[k+1]ᵀ}δ^{[k+1]} and eq. 3.15 gives δ^{[k]}. Shapes: W^{[k+1]ᵀ} is m_k×m_{k+1}, δ^{[k+1]} is m_{k+1}×1, but δ^{[k−1]} is m_{k−1}×1 — and the loop runs downward, so δ^{[k−1]} is never available when line 4 runs. Numeric check [erratum:alg5.line4-delta-k-minus-1]: the printed line fails for lack of δ^{[1]} at k = 2, and W^{[2]ᵀ} (4×3) times any vector of length m_0 = 2 is undefined.',
-  },
-  {
-    id: 'alg5.line5-z-for-a',
-    kind: 'error-in-notes',
-    where: 'Algorithm 5, line 5',
-    affects: ['alg5.line5'],
-    asPrinted: String.raw`\frac{\partial J}{\partial W^{[k+1]}} = \delta^{[k+1]} z^{[k]^{\top}}`,
-    correction: '∂J/∂W^{[k+1]} = δ^{[k+1]} a^{[k]ᵀ}  (m_{k+1}×m_k), ∂J/∂b^{[k+1]} = δ^{[k+1]}',
-    derivation:
-      'Eq. 3.13 with z ← z^{[k+1]}, W ← W^{[k+1]}, u ← a^{[k]}: the input of layer k + 1 is a^{[k]}, not z^{[k]} (cf. Algorithm 4: ∂J/∂W^{[2]} = δ^{[2]}aᵀ). The two differ wherever z^{[k]} < 0 (ReLU), and for k = 0 z^{[0]} does not exist. Numeric check [erratum:alg5.line5-z-for-a]: for layers 2 and 3 of a [2, 4, 3, 1] network with negative pre-activations the printed line is off by up to 0.49 from central differences (by hand: entry 2 of ∂J/∂W^{[3]} is 0.875·(−0.4375) printed, 0 true); δ^{[k+1]}a^{[k]ᵀ} matches.',
-  },
+  ...SECTION_3_VECTORIZED_ERRATA,
 ];

@@ -63,6 +63,18 @@ export const SECTION_4_ERRATA: readonly Erratum[] = [
       'Each column of W^{[k]}A^{[k−1]} + b̃^{[k]} is W^{[k]}a^{[k−1](t)} + b^{[k]}, and σ, σ\' act entry-wise, so every line of Algorithm 5 holds column by column; the notes\' "subtlety" is only the row layout (sec4.row-major-layout).',
   },
   {
+    id: 'sec4.all-packages-rows',
+    kind: 'error-in-notes',
+    where: 'Section 4, "Complications/Subtlety in the Implementation", first two sentences',
+    affects: ['4.4', '4/row-major-conversion'],
+    asPrinted:
+      'All the deep learning packages or implementations put the data points in the rows of a data matrix. (If the data point itself is a matrix or tensor, then the data are concentrated along the zero-th dimension.)',
+    correction:
+      'Most deep learning packages put the data points along the first axis, one per row: PyTorch, TensorFlow/Keras, JAX, and tfjs (this project\'s accelerated path). Not all: Flux.jl (Julia) takes a features × batch matrix, the examples as columns, as in the notes. For tensor data, the points are stacked along a new axis 0 (n points of shape s give shape (n, ...s)), which is concatenation along axis 0 only after giving each point a leading axis of length 1 (the "concentrated" typo: prose-typos).',
+    derivation:
+      'One counterexample refutes "all": Flux\'s Dense(5, 2) applied to a 5×64 array returns a 2×64 array (D × N data, Julia\'s column-major arrays). Stacking n arrays of shape (s_1, ..., s_q) gives (n, s_1, ..., s_q); concatenating them along axis 0 gives (n·s_1, s_2, ..., s_q). The reference supports both layouts and the suite checks that they agree (identities/rows-transpose-columns).',
+  },
+  {
     id: 'sec4.row-major-term',
     kind: 'ambiguity',
     where: 'Section 4, "Complications/Subtlety in the Implementation"',
@@ -92,7 +104,7 @@ export const SECTION_4_ERRATA: readonly Erratum[] = [
     affects: [],
     asPrinted: 'staring from the next section',
     correction:
-      'Section 1: "staring" → "starting"; "stochastic gradient (SGD)" → "stochastic gradient descent (SGD)"; "lightly different" → "slightly different". Section 2: "ReLUof" → "ReLU of" (Figure 3 caption, likely conversion); "this would have be true" → "would be true"; "many other non-linear function" → "functions"; "can significantly depends" → "depend"; "can viewed" → "can be viewed"; "we are not learning ... but also" → "not only ... but also"; "the last penultimate layer" → "the penultimate layer"; "from one datasets (that is, the function φ_β(·) can be" → "from one dataset (that is, the function φ_β(·)) can be". Section 3: "backpropgation" → "backpropagation"; "ecan be computed" → "can be computed"; "the ℓ-coordinate" → "the ℓ-th coordinate"; "becaues" → "because"; "Let p denotes" → "Let p denote". Section 4: "concentrated along the zero-th dimension" → "concatenated (stacked) along the zero-th dimension".',
+      'Section 1: "staring" → "starting"; "stochastic gradient (SGD)" → "stochastic gradient descent (SGD)"; "lightly different" → "slightly different". Section 2: "ReLUof" → "ReLU of" (Figure 3 caption, likely conversion); "this would have be true" → "would be true"; "many other non-linear function" → "functions"; "can significantly depends" → "depend"; "can viewed" → "can be viewed"; "we are not learning ... but also" → "not only ... but also"; "the last penultimate layer" → "the penultimate layer"; "from one datasets (that is, the function φ_β(·) can be" → "from one dataset (that is, the function φ_β(·)) can be". Section 3: "backpropgation" → "backpropagation"; "ecan be computed" → "can be computed"; "the ℓ-coordinate" → "the ℓ-th coordinate"; "becaues" → "because"; "Let p denotes" → "Let p denote". Section 4: "concentrated along the zero-th dimension" → "concatenated (stacked) along the zero-th dimension" (the claim about "all" packages next to it is sec4.all-packages-rows).',
     derivation: 'Spelling and grammar; none changes a formula. Listed so that a reader comparing against the text does not mistake them for content.',
   },
 ];
