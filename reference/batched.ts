@@ -107,10 +107,10 @@ export interface BatchBackprop {
  * gives per column δ^{[r](i)} = z^{[r](i)} − y^{(i)}, δ^{[k](i)} = (W^{[k+1]ᵀ} δ^{[k+1](i)}) ⊙ σ'(z^{[k](i)}),
  * ∇_{W^{[k]}} J^{(i)} = δ^{[k](i)} a^{[k−1](i)ᵀ}, ∇_{b^{[k]}} J^{(i)} = δ^{[k](i)}. Every step is linear
  * in δ and acts column by column, so with Δ^{[k]} = (1/B)[δ^{[k](1)} ... δ^{[k](B)}]:
- *   Δ^{[r]} = (Z^{[r]} − Y) / B                              (1×B)
+ *   Δ^{[r]} = (Z^{[r]} − Y) / B                              (1×B; the only 1/B: erratum eq1.5.batch-mean)
  *   Δ^{[k]} = (W^{[k+1]ᵀ} Δ^{[k+1]}) ⊙ σ'(Z^{[k]})           (m_k×B), k = r−1..1
- *   ∂J_B/∂W^{[k]} = Δ^{[k]} A^{[k−1]ᵀ}   (m_k×m_{k−1}: Σ_i of the outer products, /B)
- *   ∂J_B/∂b^{[k]} = Δ^{[k]} · 1_B        (m_k×1: the sum over the columns, /B)
+ *   ∂J_B/∂W^{[k]} = Δ^{[k]} A^{[k−1]ᵀ}   (m_k×m_{k−1}: (1/B)Σ_i δ^{[k](i)}a^{[k−1](i)ᵀ}, the 1/B from Δ^{[r]}, not applied again)
+ *   ∂J_B/∂b^{[k]} = Δ^{[k]} · 1_B        (m_k×1: (1/B)Σ_i δ^{[k](i)}, likewise)
  * and θ − α·∇J_B is exactly the update of eq. 1.5.
  */
 export function backpropBatch(theta: Params, X: Matrix, Y: Matrix, activation: ActivationName = 'relu'): BatchBackprop {

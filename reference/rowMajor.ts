@@ -122,7 +122,7 @@ export interface RowMajorBackprop {
 /**
  * 4/row-major-conversion of reference/batched.ts#backpropBatch (every product flipped, every
  * matrix transposed), the mean gradient of eq. 1.5 over the B rows of X (B×d), Y (B×1):
- *   Δ^{[r]} = (Z^{[r]} − Y) / B                              (B×1)
+ *   Δ^{[r]} = (Z^{[r]} − Y) / B                              (B×1; the only 1/B: erratum eq1.5.batch-mean)
  *   Δ^{[k]} = (Δ^{[k+1]} (W^{[k+1]ᵀ})ᵀ) ⊙ σ'(Z^{[k]})          (B×m_k)
  *   ∂J_B/∂W^{[k]ᵀ} = A^{[k−1]ᵀ} Δ^{[k]}   (m_{k−1}×m_k)
  *   ∂J_B/∂b^{[k]ᵀ} = 1_Bᵀ Δ^{[k]}         (1×m_k, the sum over the rows)

@@ -58,7 +58,7 @@ export const SECTION_4_ERRATA: readonly Erratum[] = [
     affects: ['4/multi-layer'],
     asPrinted: 'The matricization approach as above can easily generalize to multiple layers, with one subtlety though, as discussed below.',
     correction:
-      "A^{[0]} = X; Z^{[k]} = W^{[k]}A^{[k−1]} + b̃^{[k]}; A^{[k]} = σ(Z^{[k]}) for k < r, A^{[r]} = Z^{[r]} ∈ R^{1×n}. Backward: Δ^{[r]} = Z^{[r]} − Y (Y = [y^{(1)} ... y^{(n)}]), Δ^{[k]} = (W^{[k+1]ᵀ}Δ^{[k+1]}) ⊙ σ'(Z^{[k]}), and the mean gradients of eq1.5.batch-mean. Column t of every matrix is the per-example quantity of example t, so the batched pass agrees with n runs of the corrected Algorithm 5 (to float64 rounding).",
+      "A^{[0]} = X; Z^{[k]} = W^{[k]}A^{[k−1]} + b̃^{[k]}; A^{[k]} = σ(Z^{[k]}) for k < r, A^{[r]} = Z^{[r]} ∈ R^{1×n}. Backward, with the 1/B of eq. 1.5 applied once, in the output delta (eq1.5.batch-mean; B = n for the whole data set): Δ^{[r]} = (Z^{[r]} − Y)/B (Y = [y^{(1)} ... y^{(n)}]), Δ^{[k]} = (W^{[k+1]ᵀ}Δ^{[k+1]}) ⊙ σ'(Z^{[k]}), ∂J_B/∂W^{[k]} = Δ^{[k]}A^{[k−1]ᵀ} and ∂J_B/∂b^{[k]} = Δ^{[k]}1_B, the mean gradients, with no further division. Column t of Z^{[k]}, A^{[k]} is the per-example z^{[k](t)}, a^{[k](t)}, and column t of Δ^{[k]} is δ^{[k](t)}/B, so the batched pass agrees with n runs of the corrected Algorithm 5 averaged (to float64 rounding).",
     derivation:
       'Each column of W^{[k]}A^{[k−1]} + b̃^{[k]} is W^{[k]}a^{[k−1](t)} + b^{[k]}, and σ, σ\' act entry-wise, so every line of Algorithm 5 holds column by column; the notes\' "subtlety" is only the row layout (sec4.row-major-layout).',
   },
@@ -92,7 +92,7 @@ export const SECTION_4_ERRATA: readonly Erratum[] = [
     affects: ['4.4', '4/row-major-conversion'],
     asPrinted: String.raw`Z^{[1]} = XW^{[1]} + b^{[1]} \in \mathbb{R}^{3 \times m}`,
     correction:
-      "In eq. 4.4 the symbols denote the transposes of the column-layout quantities: X_row = Xᵀ (n×d), W_row^{[k]} = W^{[k]ᵀ} (m_{k−1}×m_k), b_row^{[k]} = b^{[k]ᵀ} (1×m_k, broadcast down the n rows), Z_row^{[k]} = Z^{[k]ᵀ} = A_row^{[k−1]}W_row^{[k]} + b_row^{[k]}; gradients transpose likewise (∂/∂W_row^{[k]} = (1/n)A_row^{[k−1]ᵀ}Δ_row^{[k]}). Parameters are always stored in the notes' column layout (W^{[k]} ∈ R^{m_k×m_{k−1}}) and converted explicitly (reference/rowMajor.ts#toRowMajor).",
+      "In eq. 4.4 the symbols denote the transposes of the column-layout quantities: X_row = Xᵀ (n×d), W_row^{[k]} = W^{[k]ᵀ} (m_{k−1}×m_k), b_row^{[k]} = b^{[k]ᵀ} (1×m_k, broadcast down the n rows), Z_row^{[k]} = Z^{[k]ᵀ} = A_row^{[k−1]}W_row^{[k]} + b_row^{[k]}; gradients transpose likewise: Δ_row^{[r]} = (Z_row^{[r]} − Yᵀ)/B = Δ^{[r]ᵀ}, with the 1/B applied there once (eq1.5.batch-mean), and ∂J_B/∂W_row^{[k]} = A_row^{[k−1]ᵀ}Δ_row^{[k]} = (∂J_B/∂W^{[k]})ᵀ, not divided again. Parameters are always stored in the notes' column layout (W^{[k]} ∈ R^{m_k×m_{k−1}}) and converted explicitly (reference/rowMajor.ts#toRowMajor).",
     derivation:
       '(W^{[1]}X + b̃^{[1]})ᵀ = XᵀW^{[1]ᵀ} + b̃^{[1]ᵀ}: "all the matrices are transposed, and the orders of the matrix multiplications are flipped". The notes reuse the name W^{[1]} for the d×m transpose; keeping one storage layout avoids that overloading.',
   },
