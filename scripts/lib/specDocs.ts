@@ -1,11 +1,13 @@
 /**
  * Renders spec/inventory.md and spec/errata.md from the spec data, so a reader of the notes can
- * follow every equation and every correction on a code host (Markdown with $…$ LaTeX).
+ * follow every equation and every correction on a code host: LaTeX in ```math fences and $`…`$,
+ * prose escaped, the text as printed verbatim in a fence (scripts/lib/markdown.ts).
  */
 import { ERRATA } from '../../spec/errata.js';
 import { INVENTORY } from '../../spec/inventory/index.js';
 import type { Erratum, ErratumKind } from '../../spec/types.js';
 import { locate } from './coverage.js';
+import { displayMath, fence, inlineMath, prose } from './markdown.js';
 
 const KIND_TITLES: Record<ErratumKind, string> = {
   'error-in-notes': 'Errors in the notes',
@@ -31,16 +33,16 @@ export function renderInventory(): string {
       section = e.section.split('.')[0]!;
       out.push(`## Section ${section}`, '');
     }
-    out.push(`### ${e.id}: ${e.title}`, '', `Section ${e.section}, ${e.kind}.`, '', '$$', e.latex, '$$', '');
+    out.push(`### ${prose(e.id)}: ${prose(e.title)}`, '', `Section ${e.section}, ${e.kind}.`, '', ...displayMath(e.latex), '');
     const shapes = Object.entries(e.shapes);
-    if (shapes.length > 0) out.push('| symbol | shape |', '| --- | --- |', ...shapes.map(([s, shape]) => `| $${s}$ | ${shape} |`), '');
+    if (shapes.length > 0) out.push('| symbol | shape |', '| --- | --- |', ...shapes.map(([s, shape]) => `| ${inlineMath(s)} | ${prose(shape)} |`), '');
     const impls = e.implementedBy.map((ref) => {
       const site = locate(ref);
       return site ? `[\`${site.exportName}\`](../${site.file}#L${site.line})` : `\`${ref}\``;
     });
     out.push(`Implemented by ${impls.join(', ')}.`);
     const errata = [...new Set([...(e.errata ?? []), ...ERRATA.filter((x) => x.affects.includes(e.id)).map((x) => x.id)])];
-    if (errata.length > 0) out.push(`Errata: ${errata.map((id) => `[${id}](errata.md#${anchor(id)})`).join(', ')}.`);
+    if (errata.length > 0) out.push(`Errata: ${errata.map((id) => `[${prose(id)}](errata.md#${anchor(id)})`).join(', ')}.`);
     out.push('');
   }
   return out.join('\n');
@@ -69,23 +71,19 @@ export function renderErrata(): string {
 function renderErratum(e: Erratum): string[] {
   return [
     `<a id="${anchor(e.id)}"></a>`,
-    `### ${e.id}`,
+    `### ${prose(e.id)}`,
     '',
-    `**Where:** ${e.where}. **Affects:** ${e.affects.join(', ')}.`,
+    `**Where:** ${prose(e.where)}. **Affects:** ${prose(e.affects.join(', ') || 'no single statement')}.`,
     '',
     `**As printed:**`,
     '',
-    ...quote(e.asPrinted),
+    ...fence('text', e.asPrinted.split('\n')),
     '',
-    `**Correction:** ${e.correction}`,
+    `**Correction:** ${prose(e.correction)}`,
     '',
-    `**Why:** ${e.derivation}`,
+    `**Why:** ${prose(e.derivation)}`,
     '',
   ];
-}
-
-function quote(text: string): string[] {
-  return text.split('\n').map((l) => `> ${l}`);
 }
 
 function anchor(id: string): string {
