@@ -103,7 +103,7 @@ describe('each faulty program fails for its own reason, and nothing is left runn
   it('slow: a request the adapter would wait 10 minutes for is cut by the check limit, and close() kills the program', async () => {
     const results = await verify(PYTHON, faulty('slow'), { only: ONE_CHECK, checkTimeoutMs: 1500 }, { timeoutMs: 600_000 });
     expect(results.map((r) => r.status)).toEqual(['fail']);
-    expect(results[0]!.message).toBe('forward/named-cases: no result within 1500 ms (the per-check limit, --check-timeout)');
+    expect(results[0]!.message).toBe('forward/named-cases: no result within 1500 ms (the per-check limit: checkTimeoutMs, --check-timeout in verify)');
   });
 
   it('flood-stderr: 50 MB of logs before the first answer are drained, and the answers pass', async () => {

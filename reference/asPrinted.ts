@@ -1,7 +1,7 @@
 /**
  * Formulas transcribed EXACTLY AS PRINTED in the notes where the print is wrong. Every function in
  * this file is DELIBERATELY WRONG and cites the erratum of spec/errata.ts it demonstrates. They
- * exist so that reference/errata.test.ts can show numerically that the printed form fails and the
+ * exist so that reference/errata*.test.ts can show numerically that the printed form fails and the
  * correction holds, and so that a conformance suite has known-bad implementations to reject.
  * Nothing in the reference may call them.
  */

@@ -7,24 +7,12 @@
  */
 import type { ActivationName } from './activations.js';
 import { backprop } from './backprop.js';
-import {
-  DIVERGED,
-  expectFiniteMatrix,
-  expectFiniteScalar,
-  expectLearningRate,
-  expectParamsObject,
-  expectPositiveInteger,
-  expectShape,
-  finiteParamsResult,
-  NonFiniteError,
-  OVERFLOWED,
-  SpecError,
-  shapeOf,
-} from './errors.js';
+import { DIVERGED, expectLearningRate, expectPositiveInteger, finiteParamsResult, NonFiniteError, OVERFLOWED, SpecError } from './errors.js';
 import { datasetLoss, squaredLoss } from './loss.js';
 import { layerSizes, type Params, predict } from './network.js';
 import { isBig, type Matrix, math, type Scalar } from './numeric.js';
 import { add, div, mul, sub } from './ops.js';
+import { expectBatch, expectDataset, expectLike } from './optimizerInputs.js';
 import { createRng, type Rng, sampleIndex, sampleWithoutReplacement } from './sampler.js';
 
 /** A training example (x^{(i)}, y^{(i)}): x ∈ R^{d×1}, y ∈ R (Section 1). */
@@ -58,59 +46,11 @@ function resolveModel(m: ActivationName | Model | undefined): Model {
   return typeof m === 'object' ? m : networkModel(m);
 }
 
-/** Checks the dataset of eq. 1.2 against θ: n >= 1, every x^{(i)} d×1 and finite, every y^{(i)} finite. */
-function expectDataset(where: string, model: Model, theta: Params, data: readonly Example[]): number {
-  if (!Array.isArray(data) || data.length === 0) {
-    throw new SpecError('eq. 1.2', 'the dataset must hold at least one example (n >= 1), got n = 0');
-  }
-  const d = model.inputDimension(theta);
-  data.forEach((example, i) => {
-    const name = `x^{(${i + 1})} (example index ${i})`;
-    if (example === null || typeof example !== 'object') throw new SpecError(where, `example index ${i} must be {x, y}`);
-    expectFiniteMatrix(where, name, expectShape(where, name, example.x, d, 1, 'd x 1'));
-    expectFiniteScalar(where, `y^{(${i + 1})} (example index ${i})`, example.y);
-  });
-  return data.length;
-}
-
-/** Checks a batch j_1..j_B: B >= 1, each an integer index in 0..n−1 (the notes' {1..n}). */
-function expectBatch(where: string, batch: readonly number[], n: number, distinct: boolean): void {
-  if (!Array.isArray(batch) || batch.length === 0) throw new SpecError(where, 'a batch needs at least one index (B >= 1), got none');
-  batch.forEach((j, k) => {
-    if (!Number.isInteger(j) || j < 0 || j >= n) {
-      throw new SpecError(where, `index j_${k + 1} = ${String(j)} is out of range: examples are 0..${n - 1} (0-based, n = ${n})`);
-    }
-    if (distinct && batch.indexOf(j) !== k) {
-      throw new SpecError('Algorithm 2 line 4', `index ${j} appears twice in the batch: j_1..j_B are sampled without replacement`);
-    }
-  });
-}
-
 /** α in the number system of θ (a float64 α for float64 θ, a BigNumber α for BigNumber θ). */
 function inSystemOf(alpha: Scalar, theta: Params): Scalar {
   const first = theta.W[0] ?? theta.b[0];
   const like = first === undefined || first.size()[0] === 0 ? 0 : (first.get([0, 0]) as Scalar);
   return isBig(like) ? math.bignumber(alpha) : Number(alpha);
-}
-
-/** Both lists W and b of `g` have the shapes of θ's (footnote 6), with finite entries. */
-function expectLike(where: string, theta: Params, g: Params, name: string): void {
-  expectParamsObject(where, theta);
-  expectParamsObject(where, g, name);
-  for (const which of ['W', 'b'] as const) {
-    if (g[which].length !== theta[which].length) {
-      throw new SpecError(where, `${name} must have as many ${which} matrices as θ (${theta[which].length}), got ${g[which].length}`);
-    }
-    theta[which].forEach((M, k) => {
-      const [rows, cols] = shapeOf(where, `θ.${which}[${k + 1}]`, M);
-      expectFiniteMatrix(where, `θ.${which}[${k + 1}]`, M);
-      expectFiniteMatrix(
-        where,
-        `${name}.${which}[${k + 1}]`,
-        expectShape(where, `${name}.${which}[${k + 1}]`, g[which][k], rows, cols, `the shape of ${which}[${k + 1}]`),
-      );
-    });
-  }
 }
 
 /** θ − c·g entry by entry (one matrix per W[k], b[k]): a new Params, finite (else a NonFiniteError at `where`). */
@@ -131,7 +71,7 @@ function sumOf(gradients: readonly Params[]): Params {
  */
 export function datasetCost(theta: Params, data: readonly Example[], model: ActivationName | Model = 'relu'): Scalar {
   const m = resolveModel(model);
-  expectDataset('eq. 1.2', m, theta, data);
+  expectDataset('eq. 1.2', m.inputDimension(theta), data);
   return datasetLoss(data.map((e) => m.loss(theta, e.x, e.y)));
 }
 
@@ -142,7 +82,7 @@ export function datasetCost(theta: Params, data: readonly Example[], model: Acti
  */
 export function meanGradient(theta: Params, data: readonly Example[], indices: readonly number[], activation: ActivationName | Model = 'relu'): Params {
   const model = resolveModel(activation);
-  const n = expectDataset('eq. 1.5', model, theta, data);
+  const n = expectDataset('eq. 1.5', model.inputDimension(theta), data);
   expectBatch('eq. 1.5', indices, n, false);
   const sum = sumOf(indices.map((j) => model.gradient(theta, data[j]!.x, data[j]!.y)));
   const divide = (list: readonly Matrix[]): Matrix[] => list.map((M) => div(M, indices.length));
@@ -239,7 +179,7 @@ function setUp(where: { alpha: string; nIter: string }, theta0: Params, data: re
     throw new SpecError(where.nIter, 'give either an activation (the network of eq. 2.12) or a model, not both');
   }
   const model = options.model ?? networkModel(options.activation);
-  return { model, n: expectDataset('eq. 1.2', model, theta0, data) };
+  return { model, n: expectDataset('eq. 1.2', model.inputDimension(theta0), data) };
 }
 
 function seededRng(where: string, seed: number | undefined): Rng {
@@ -328,7 +268,7 @@ export function trainOnBatches(
 ): TrainingRun {
   expectLearningRate('eq. 1.5', alpha);
   const model = resolveModel(activation);
-  const n = expectDataset('eq. 1.2', model, theta0, data);
+  const n = expectDataset('eq. 1.2', model.inputDimension(theta0), data);
   if (!Array.isArray(batches) || batches.length === 0) {
     throw new SpecError('Algorithm 2 line 3', 'for i = 1 to n_iter needs at least one batch (n_iter >= 1), got none');
   }

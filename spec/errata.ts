@@ -3,7 +3,7 @@
  * against the text conversion the project works from. Every error, conversion garbling, ambiguity
  * and convention choice the reference implementation depends on is listed, in the order of the
  * notes. `asPrinted` is verbatim from the conversion; numeric proofs are the tests named
- * `[erratum:<id>]` in reference/errata.test.ts (which uses the deliberately wrong transcriptions of
+ * `[erratum:<id>]` in reference/errata.test.ts and errataAlgorithm5.test.ts (which use the deliberately wrong transcriptions of
  * reference/asPrinted.ts), reference/errataSection1.test.ts to errataSection3.test.ts, and
  * spec/latex.test.ts for the LaTeX the conversion damaged.
  *

@@ -8,10 +8,12 @@
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { ImplementationFault, NotSupported } from '../core/check.js';
-import { ACTIVATIONS, type Activation, type Dtype, type Implementation, OPERATION_NAMES, type OperationName, type Operations } from '../core/interface.js';
+import type { Implementation, OperationName, Operations } from '../core/interface.js';
 import { printable } from '../report/printable.js';
+import { decodeNumbers, type Handshake, PROTOCOL_VERSION, parseHandshake } from './stdioMessages.js';
+import { destroyPipes, killGroup, track, untrack } from './stdioProcess.js';
 
-export const PROTOCOL_VERSION = 1;
+export { type Handshake, PROTOCOL_VERSION } from './stdioMessages.js';
 
 export interface StdioOptions {
   /** Per-request limit (default 10 s). */
@@ -33,16 +35,6 @@ export interface StdioOptions {
   readonly onWarning?: (message: string) => void;
 }
 
-/** What a program declares in its handshake (spec/protocol.md section 3). */
-export interface Handshake {
-  readonly protocol: number;
-  readonly name: string;
-  readonly dtype: Dtype;
-  readonly activations: readonly Activation[];
-  readonly operations: readonly OperationName[];
-  readonly conventions?: { readonly reluPrimeAtZero?: number };
-}
-
 const STDERR_TAIL = 4096;
 const EXIT_GRACE_MS = 2000;
 /** How long stdout may stay open after the program exited before a descendant is suspected. */
@@ -53,48 +45,6 @@ export function answerWait(timeoutMs: number, deadline: number | undefined, now 
   const left = deadline === undefined ? Number.POSITIVE_INFINITY : Math.max(0, deadline - now);
   if (left < timeoutMs) return { ms: left, reason: `no answer before the run's time limit (--max-time) was reached` };
   return { ms: timeoutMs, reason: `no answer within ${timeoutMs} ms (--timeout)` };
-}
-
-/** Every live child, so none outlives this process (exit, Ctrl-C, an uncaught error). */
-const LIVE = new Set<ChildProcessWithoutNullStreams>();
-let exitHookInstalled = false;
-function killGroup(child: ChildProcessWithoutNullStreams): void {
-  if (child.pid !== undefined) {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-  LIVE.delete(child);
-}
-
-/** Closes our ends of the program's pipes, so that nothing holding their other ends keeps this process alive. */
-function destroyPipes(child: ChildProcessWithoutNullStreams): void {
-  child.stdin.destroy();
-  child.stdout.destroy();
-  child.stderr.destroy();
-}
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.on('exit', () => LIVE.forEach(killGroup));
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      LIVE.forEach(killGroup);
-      process.exit(signal === 'SIGINT' ? 130 : 143);
-    });
-  }
-}
-
-/** Protocol numbers: the strings "NaN", "Infinity", "-Infinity" stand for the non-finite values. */
-function decodeNumbers(value: unknown): unknown {
-  if (value === 'NaN') return Number.NaN;
-  if (value === 'Infinity') return Number.POSITIVE_INFINITY;
-  if (value === '-Infinity') return Number.NEGATIVE_INFINITY;
-  if (Array.isArray(value)) return value.map(decodeNumbers);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decodeNumbers(v)]));
-  return value;
 }
 
 interface Pending {
@@ -121,9 +71,8 @@ class Session {
     args: readonly string[],
     private readonly options: StdioOptions,
   ) {
-    installExitHook();
     this.child = spawn(command, [...args], { cwd: options.cwd, detached: true, stdio: ['pipe', 'pipe', 'pipe'], shell: false });
-    LIVE.add(this.child);
+    track(this.child);
     this.child.stdout.on('data', (chunk: Buffer) => this.onStdout(chunk));
     this.child.stderr.on('data', (chunk: Buffer) => {
       this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-STDERR_TAIL);
@@ -253,43 +202,8 @@ class Session {
     const timer = setTimeout(() => killGroup(this.child), EXIT_GRACE_MS);
     await exited;
     clearTimeout(timer);
-    LIVE.delete(this.child);
+    untrack(this.child);
   }
-}
-
-function parseHandshake(result: unknown): Handshake {
-  const h = result as Partial<Handshake> | null;
-  const problem = (what: string): never => {
-    throw new ImplementationFault(`handshake: ${what} (spec/protocol.md section 3)`);
-  };
-  if (h === null || typeof h !== 'object') problem('the result must be an object');
-  const shown = (value: unknown): string => printable(String(JSON.stringify(value)), 120);
-  if (h!.protocol !== PROTOCOL_VERSION) problem(`the program speaks protocol ${shown(h!.protocol)}, this suite speaks protocol ${PROTOCOL_VERSION}`);
-  if (typeof h!.name !== 'string' || h!.name === '') problem(`name must be a non-empty string, got ${shown(h!.name)}`);
-  if (h!.dtype !== 'float64' && h!.dtype !== 'float32') problem(`dtype must be "float64" or "float32", got ${shown(h!.dtype)}`);
-  if (!Array.isArray(h!.activations) || h!.activations.some((a) => !ACTIVATIONS.includes(a))) {
-    problem(`activations must be a list among ${ACTIVATIONS.join(', ')}, got ${shown(h!.activations)}`);
-  }
-  if (!Array.isArray(h!.operations) || h!.operations.some((op) => !OPERATION_NAMES.includes(op))) {
-    problem(`operations must be a list among ${OPERATION_NAMES.join(', ')}, got ${shown(h!.operations)}`);
-  }
-  const conventions = h!.conventions as unknown;
-  if (conventions !== undefined) {
-    if (conventions === null || typeof conventions !== 'object' || Array.isArray(conventions))
-      problem(`conventions must be an object, got ${shown(conventions)}`);
-    const c = (conventions as { reluPrimeAtZero?: unknown }).reluPrimeAtZero;
-    if (c !== undefined && (typeof c !== 'number' || !Number.isFinite(c) || c < 0 || c > 1)) {
-      problem(`conventions.reluPrimeAtZero must be a number in [0, 1], got ${shown(c)}`);
-    }
-  }
-  return {
-    protocol: h!.protocol!,
-    name: printable(h!.name!, 200),
-    dtype: h!.dtype!,
-    activations: [...h!.activations!],
-    operations: [...h!.operations!],
-    ...(conventions !== undefined && { conventions: { ...(conventions as object) } }),
-  };
 }
 
 /**

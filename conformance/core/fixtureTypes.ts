@@ -5,20 +5,10 @@
  * replay (checks/fixtures.ts) and by the generator (scripts/lib/fixtures/); fixtures/ holds only
  * the JSON they describe.
  */
-import type { Dtype, OperationName, Operations } from './interface.js';
+import { type Dtype, MATHEMATICAL_OPERATIONS, type OperationName, type Operations } from './interface.js';
 
 /** The operations the fixtures cover: every one whose answer is mathematics, not a generator's choice. */
-export const FIXTURE_OPERATIONS = [
-  'forward',
-  'loss',
-  'gradient',
-  'meanGradient',
-  'gdStep',
-  'sgdStep',
-  'minibatchStep',
-  'train',
-  'forwardBatch',
-] as const satisfies readonly OperationName[];
+export const FIXTURE_OPERATIONS = MATHEMATICAL_OPERATIONS;
 export type FixtureOperation = (typeof FIXTURE_OPERATIONS)[number];
 
 export type RequestOf<Op extends OperationName> = Parameters<Operations[Op]>[0];

@@ -126,7 +126,8 @@ export interface Operations {
 
 export type OperationName = keyof Operations;
 
-export const OPERATION_NAMES: readonly OperationName[] = [
+/** The operations whose answer is mathematics (a function of the request), not a generator's choice. */
+export const MATHEMATICAL_OPERATIONS = [
   'forward',
   'loss',
   'gradient',
@@ -136,9 +137,9 @@ export const OPERATION_NAMES: readonly OperationName[] = [
   'minibatchStep',
   'train',
   'forwardBatch',
-  'initialize',
-  'sampleBatch',
-];
+] as const satisfies readonly OperationName[];
+
+export const OPERATION_NAMES: readonly OperationName[] = [...MATHEMATICAL_OPERATIONS, 'initialize', 'sampleBatch'];
 
 /** Choices the notes leave open or fix by convention (spec/errata.md), as the implementation declares them. */
 export interface Conventions {

@@ -72,7 +72,7 @@ describe('random cases outside the domain', () => {
     const [result] = await runChecks(reference, [slow], { runs: 30, checkTimeoutMs: 1000 });
     expect(result!.status).toBe('fail');
     expect(result!.message).toMatch(
-      /^case \d+ is wrong \[seed 229, not fully shrunk\] \[shrinking stopped: no result within 1000 ms \(the per-check limit, --check-timeout\)\]$/,
+      /^case \d+ is wrong \[seed 229, not fully shrunk\] \[shrinking stopped: no result within 1000 ms \(the per-check limit: checkTimeoutMs, --check-timeout in verify\)\]$/,
     );
     expect(result!.reproducer).toMatchObject({ operation: 'forward', request: { n: expect.any(Number) } });
   });

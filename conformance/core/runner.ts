@@ -153,7 +153,7 @@ function contextFor(impl: Implementation, options: RunOptions, state: RunState):
 
 /** The per-check limit ran out; `found` is the failure the check had found by then (while shrinking it), if any. */
 function timedOut(what: string, ms: number, found: CheckFailure | undefined): CheckFailure {
-  const limit = `no result within ${ms} ms (the per-check limit, --check-timeout)`;
+  const limit = `no result within ${ms} ms (the per-check limit: checkTimeoutMs, --check-timeout in verify)`;
   if (found === undefined) return new CheckFailure(`${what}: ${limit}`);
   return new CheckFailure(`${found.message} [shrinking stopped: ${limit}]`, found.mismatch, found.reproducer, false, false, found.replay, found.specIds);
 }
