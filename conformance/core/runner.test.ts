@@ -51,7 +51,10 @@ describe('runner', () => {
   it('fails a check that does not finish within the limit', async () => {
     const hanging = forwardOnly(reference, () => new Promise(() => undefined));
     const [result] = await runChecks(hanging, [probe], { checkTimeoutMs: 50 });
-    expect(result).toMatchObject({ status: 'fail', message: 'probe/forward: no result within 50 ms (the per-check limit: checkTimeoutMs, --check-timeout in verify)' });
+    expect(result).toMatchObject({
+      status: 'fail',
+      message: 'probe/forward: no result within 50 ms (the per-check limit: checkTimeoutMs, --check-timeout in verify)',
+    });
   });
 
   it('reports known failures as expected-fail, and a fixed one as unexpected-pass (which fails the run)', async () => {
