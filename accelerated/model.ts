@@ -3,8 +3,10 @@
  * A[0] = X (B×d), Z[k] = A[k−1]·W[k] + b[k] (B×m_k), A[k] = σ(Z[k]) for k < r, A[r] = Z[r] (B×1).
  * W[k] is W^{[k]ᵀ} (m_{k−1}×m_k) and b[k] is b^{[k]ᵀ} (1×m_k), as in reference/rowMajor.ts.
  * Every function here returns new tensors and disposes nothing: call it inside tf.tidy.
- * Products are written with an explicit tf.transpose and a plain matMul (the wasm backend's
- * transposed matMul is 10-20x slower, shared/notes/platform.md).
+ * Products are written with an explicit transpose and a plain matMul (the wasm backend's
+ * transposed matMul is 10-20x slower, shared/notes/platform.md); a transpose of a vector is a
+ * reshape (no copy), and backpropRows orders each product so the transposes it needs are vectors
+ * where it can (`npm run bench -- --profile` shows the time of every kernel of a step).
  */
 import * as tf from '@tensorflow/tfjs';
 
@@ -53,7 +55,9 @@ export function activate(activation: ActivationName, Z: tf.Tensor2D): tf.Tensor2
 export function activationPrime(activation: ActivationName, Z: tf.Tensor2D, A: tf.Tensor2D): tf.Tensor2D {
   switch (activation) {
     case 'relu':
-      return tf.cast(tf.greaterEqual(Z, 0), 'float32');
+      // 1{z >= 0} = 1 − 1{−z > 0}: tf.step is 1{x > 0} (so step(Z) alone would give ReLU'(0) = 0);
+      // exact, −0 included, and on wasm ~4x faster than greaterEqual + cast (npm run bench -- --profile).
+      return tf.sub(1, tf.step(tf.neg(Z)));
     case 'sigmoid':
       return tf.mul(A, tf.sub(1, A));
     case 'tanh':
@@ -61,6 +65,27 @@ export function activationPrime(activation: ActivationName, Z: tf.Tensor2D, A: t
     case 'identity':
       return tf.onesLike(Z);
   }
+}
+
+/**
+ * Mᵀ (n×m) of M (m×n); a reshape when M is a row or a column, since the entries keep their order.
+ * Only for a LEFT operand of tf.matMul or a result: the wasm backend keeps XNNPACK's packed copy of
+ * a right-hand operand per data buffer, and a reshape shares its input's buffer, so a product with
+ * the reshaped tensor on the right reads the packed copy of the old shape (wrong numbers, measured
+ * with tfjs-backend-wasm 4.22: accelerated/model.test.ts's kink case catches it).
+ */
+export function transposeOf(M: tf.Tensor2D): tf.Tensor2D {
+  const [m, n] = M.shape;
+  return m === 1 || n === 1 ? tf.reshape(M, [n, m]) : tf.transpose(M);
+}
+
+/**
+ * Line 5's ∂J_B/∂W[k] = A[k−1]ᵀ · Δ[k] (m_{k−1}×m_k). When Δ[k] is a column (m_k = 1, the output
+ * layer) the same dot products are taken as (Δ[k]ᵀ · A[k−1])ᵀ, whose two transposes are reshapes,
+ * instead of copying the B×m_{k−1} matrix A[k−1] into its transpose.
+ */
+export function weightGradient(Aprev: tf.Tensor2D, Delta: tf.Tensor2D): tf.Tensor2D {
+  return Delta.shape[1] === 1 ? transposeOf(tf.matMul(transposeOf(Delta), Aprev)) : tf.matMul(transposeOf(Aprev), Delta);
 }
 
 /**
@@ -134,7 +159,7 @@ export function backpropRows(theta: RowParams, X: tf.Tensor2D, Y: tf.Tensor2D, a
   // than tf.sum over axis 0 (measured by npm run bench).
   const onesRow = tf.ones([1, B]) as tf.Tensor2D;
   for (let k = r; k >= 1; k--) {
-    W[k - 1] = tf.matMul(tf.transpose(A[k - 1]!), Delta[k]!);
+    W[k - 1] = weightGradient(A[k - 1]!, Delta[k]!);
     b[k - 1] = tf.matMul(onesRow, Delta[k]!);
     if (k > 1) {
       Delta[k - 1] = tf.mul(tf.matMul(Delta[k]!, tf.transpose(theta.W[k - 1]!)), activationPrime(activation, Z[k - 1]!, A[k - 1]!));

@@ -124,7 +124,7 @@ export function tfjsOperations(): Operations {
       });
     },
 
-    /** Eq. 1.5's (1/B) Σ ∇J^{(j_k)}: model.ts#backpropRows on the gathered rows (the trainer's tf.gather). */
+    /** Eq. 1.5's (1/B) Σ ∇J^{(j_k)}: model.ts#backpropRows on the gathered rows (tf.gather; the trainer copies the same rows on the host: both exact). */
     async meanGradient({ params, activation, data, batch }) {
       const { sizes, n } = checked(params, activation, data);
       validateBatch(batch, n);
