@@ -30,11 +30,11 @@ function bench(args: string[], ms: number): Promise<{ code: number | null; outpu
 const positive = (x: unknown): boolean => typeof x === 'number' && Number.isFinite(x) && x > 0;
 
 describe('npm run bench', () => {
-  it('bench --quick writes the required JSON fields', async () => {
+  it('bench --quick writes the required JSON fields, the browser rows (webgl, webgpu in Chromium) with the same fields as the wasm rows', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bench-test-'));
     try {
       const file = join(dir, 'bench.json');
-      const run = await bench(['--quick', '--json', file], 150_000);
+      const run = await bench(['--quick', '--json', file, '--backends', 'cpu,wasm-threaded,wasm-single,mathjs,numpy,webgl,webgpu'], 150_000);
       expect(run.timedOut, run.output).toBe(false);
       expect(run.code, run.output).toBe(0);
       expect(run.output).toContain('fwd+bwd/fwd');
@@ -51,9 +51,30 @@ describe('npm run bench', () => {
         expect(positive(r.gflops), where).toBe(true);
         // Theorem 3.1 made concrete: a ratio of two measured times (its bound is not asserted here).
         expect(positive(r.forwardBackwardOverForward), where).toBe(true);
-        expect(positive(r.peakRssMB), where).toBe(true);
+        // Peak RSS is not measured for the Chromium rows (browser.ts).
+        expect(positive(r.peakRssMB) || (['webgl', 'webgpu'].includes(r.backend as string) && r.peakRssMB === null), where).toBe(true);
         expect(typeof r.ratios, where).toBe('object');
+        const step = (r.timings as { step?: Record<string, number> } | undefined)?.step;
+        expect(step !== undefined && step.q1Ms! <= step.medianMs! && step.medianMs! <= step.q3Ms!, where).toBe(true);
+        expect((r.loadAverage as { before?: unknown[] } | undefined)?.before, where).toHaveLength(3);
       }
+      // The browser rows: what Chromium reports runs them, and every field a wasm row has.
+      const fields = (r: Record<string, unknown>): string[] =>
+        Object.keys(r)
+          .filter((k) => k !== 'device' && k !== 'notice')
+          .sort();
+      const wasm = records.find((r) => r.implementation === 'accelerated' && r.backend === 'wasm-single')!;
+      for (const backend of ['webgl', 'webgpu']) {
+        const rows = records.filter((r) => r.backend === backend);
+        expect(rows.map((r) => r.implementation)).toEqual(['accelerated', 'accelerated']);
+        for (const r of rows) {
+          expect(fields(r)).toEqual(fields(wasm));
+          expect(r.device, backend).toMatch(/Chromium \d+/);
+          expect(r.tensorsLeaked, backend).toBe(0);
+        }
+      }
+      expect(run.output).toMatch(/webgl device \(as Chromium reports it\): .+/);
+      expect(run.output).toMatch(/webgpu device \(as Chromium reports it\): .+/);
       // Every implementation is present, the reference on the small network only.
       expect(new Set(records.map((r) => r.implementation))).toEqual(new Set(IMPLEMENTATIONS));
       const sizesOf = (impl: string): string[] => [
@@ -61,14 +82,15 @@ describe('npm run bench', () => {
       ];
       expect(sizesOf('reference')).toHaveLength(1);
       expect(sizesOf('accelerated')).toHaveLength(2);
-      // The three Node backends for each tfjs implementation, on both networks.
+      // The three Node backends for each tfjs implementation, on both networks; the accelerated path also in Chromium.
+      const node = ['cpu', 'cpu', 'wasm-single', 'wasm-single', 'wasm-threaded', 'wasm-threaded'];
       for (const impl of ['accelerated', 'autograd', 'tfjs-layers']) {
         expect(
           records
             .filter((r) => r.implementation === impl)
             .map((r) => r.backend)
             .sort(),
-        ).toEqual(['cpu', 'cpu', 'wasm-single', 'wasm-single', 'wasm-threaded', 'wasm-threaded']);
+        ).toEqual(impl === 'accelerated' ? [...node, 'webgl', 'webgl', 'webgpu', 'webgpu'].sort() : node);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

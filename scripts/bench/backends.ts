@@ -1,33 +1,12 @@
 /**
- * The Node backends the bench compares: tfjs cpu, the threaded wasm build (2 threads, see
- * accelerated/node/wasmThreads.ts) and the stock single-thread wasm build, plus the labels of the
- * non-tfjs peers (mathjs for the reference, numpy).
+ * Starting the Node backends the bench compares (backendKeys.ts names them): tfjs cpu, the threaded
+ * wasm build (2 threads, see accelerated/node/wasmThreads.ts) and the stock single-thread wasm build.
  */
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { registerThreadedWasm, releaseWasm } from '../../accelerated/node/wasmThreads.js';
-
-export type TfjsBackend = 'cpu' | 'wasm-threaded' | 'wasm-single';
-export type BackendKey = TfjsBackend | 'mathjs' | 'numpy';
-
-export const TFJS_BACKENDS: readonly TfjsBackend[] = ['cpu', 'wasm-threaded', 'wasm-single'];
-
-export const BACKEND_LABEL: Record<BackendKey, string> = {
-  cpu: 'tfjs cpu',
-  'wasm-threaded': 'tfjs wasm x2',
-  'wasm-single': 'tfjs wasm x1',
-  mathjs: 'mathjs f64',
-  numpy: 'numpy f32',
-};
-
-export interface BackendStart {
-  readonly threads: number;
-  readonly notice?: string;
-}
-
-export function isTfjsBackend(key: BackendKey): key is TfjsBackend {
-  return (TFJS_BACKENDS as readonly string[]).includes(key);
-}
+import type { BackendKey } from './backendKeys.js';
+import type { BackendStart } from './results.js';
 
 async function activate(name: string): Promise<void> {
   if (!(await tf.setBackend(name))) throw new Error(`the tfjs '${name}' backend did not start`);
@@ -51,6 +30,9 @@ export async function setUpBackend(key: BackendKey): Promise<BackendStart> {
       await activate('wasm');
       return started.notice === undefined ? { threads: getThreadsCount() } : { threads: getThreadsCount(), notice: started.notice };
     }
+    case 'webgl':
+    case 'webgpu':
+      throw new Error(`${key} runs in a Chromium page (scripts/bench/browser.ts), not in Node`);
     case 'mathjs':
     case 'numpy':
       return { threads: 1 };

@@ -4,7 +4,8 @@
  * memory (process.resourceUsage().maxRSS), then releases the wasm threads so it exits by itself.
  */
 import { tearDownBackends } from './backends.js';
-import { type Job, RESULT_PREFIX, runJob } from './jobs.js';
+import { type Job, runJob } from './jobs.js';
+import { RESULT_PREFIX } from './results.js';
 
 const arg = process.argv[2];
 if (arg === undefined) throw new Error('usage: child.ts <job as JSON>');

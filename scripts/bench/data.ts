@@ -1,14 +1,12 @@
 /**
- * The one data set and θ every implementation of the bench trains on, written once to raw float32
- * files so the Node children and the numpy child read the very same numbers.
+ * The one data set and θ every implementation of the bench trains on (dataFiles.ts writes it to raw
+ * float32 files so the Node children and the numpy child read the very same numbers; the bench
+ * page, scripts/bench/pageEntry.ts, draws it again from the same seed). Browser-safe: no node: imports.
  * θ is drawn like reference/network.ts#initializeParams (W^{[k]} row by row, then b^{[k]}, uniform in
  * [−1/√m_{k−1}, 1/√m_{k−1})), then stored row-major (eq. 4.4): W[k] = W^{[k]ᵀ} is m_{k−1}×m_k.
  * X (B×d) is uniform in [−1, 1); y_i = mean of row i plus a little noise.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createRng, uniform01 } from '../../reference/sampler.js';
-import { matmulShapes } from './flops.js';
 
 export interface NetworkSpec {
   /** 'small' or 'large' (the table's name for it). */
@@ -60,46 +58,5 @@ export function makeBenchData(network: NetworkSpec, seed: number): BenchData {
   return { network, alpha: BENCH_ALPHA, X, y, W, b };
 }
 
-interface Meta {
-  readonly network: NetworkSpec;
-  readonly alpha: number;
-  /** The step's matrix products [p, q, s], for the numpy child's layer-shaped roofline. */
-  readonly matmulShapes: [number, number, number][];
-}
-
-function writeF32(file: string, a: Float32Array): void {
-  writeFileSync(file, new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-}
-
-function readF32(file: string, length: number): Float32Array {
-  const bytes = readFileSync(file);
-  if (bytes.byteLength !== 4 * length) throw new Error(`${file}: expected ${length} float32 values, got ${bytes.byteLength} bytes`);
-  const out = new Float32Array(length);
-  new Uint8Array(out.buffer).set(bytes);
-  return out;
-}
-
-/** Writes meta.json, X.f32, y.f32, W1.f32.., b1.f32.. (little-endian float32) into `dir`. */
-export function writeBenchData(dir: string, data: BenchData): void {
-  mkdirSync(dir, { recursive: true });
-  const meta: Meta = { network: data.network, alpha: data.alpha, matmulShapes: matmulShapes(data.network.sizes, data.network.batch) };
-  writeFileSync(join(dir, 'meta.json'), JSON.stringify(meta));
-  writeF32(join(dir, 'X.f32'), data.X);
-  writeF32(join(dir, 'y.f32'), data.y);
-  data.W.forEach((Wk, k) => writeF32(join(dir, `W${k + 1}.f32`), Wk));
-  data.b.forEach((bk, k) => writeF32(join(dir, `b${k + 1}.f32`), bk));
-}
-
-export function readBenchData(dir: string): BenchData {
-  const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as Meta;
-  const { sizes, batch } = meta.network;
-  const r = sizes.length - 1;
-  return {
-    network: meta.network,
-    alpha: meta.alpha,
-    X: readF32(join(dir, 'X.f32'), batch * sizes[0]!),
-    y: readF32(join(dir, 'y.f32'), batch),
-    W: Array.from({ length: r }, (_, k) => readF32(join(dir, `W${k + 1}.f32`), sizes[k]! * sizes[k + 1]!)),
-    b: Array.from({ length: r }, (_, k) => readF32(join(dir, `b${k + 1}.f32`), sizes[k + 1]!)),
-  };
-}
+/** The seed of every bench data set: the Node children, the numpy child and the bench page draw the same numbers. */
+export const BENCH_SEED = 229;

@@ -55,6 +55,7 @@ def blas_info():
 
 
 def time_it(fn, timing):
+    """scripts/bench/timing.ts#timeIt: the per-call times of the samples summarized as its Timing."""
     now = time.perf_counter
     start = now()
     while True:
@@ -73,7 +74,8 @@ def time_it(fn, timing):
         for _ in range(calls):
             fn()
         samples.append((now() - t0) * 1e3 / calls)
-    return float(np.median(samples)), float(min(samples))
+    q1, med, q3 = (float(q) for q in np.quantile(samples, [0.25, 0.5, 0.75]))
+    return {"medianMs": med, "minMs": float(min(samples)), "q1Ms": q1, "q3Ms": q3, "maxMs": float(max(samples)), "samples": len(samples), "callsPerSample": calls}
 
 
 def load(data_dir):
@@ -130,9 +132,9 @@ def main():
             W[k] -= alpha * dW[k]
             b[k] -= alpha * db[k]
 
-    step_ms, best_step_ms = time_it(step, timing)
-    forward_ms, _ = time_it(lambda: forward(W, b, X), timing)
-    forward_backward_ms, _ = time_it(lambda: backprop(W, b, X, Y), timing)
+    timings = {"step": time_it(step, timing)}
+    timings["forward"] = time_it(lambda: forward(W, b, X), timing)
+    timings["forwardBackward"] = time_it(lambda: backprop(W, b, X, Y), timing)
     assert W[0].dtype == np.float32 and b[0].dtype == np.float32
 
     rng = np.random.default_rng(1)
@@ -144,8 +146,7 @@ def main():
             for a, c in operands:
                 a @ c
 
-        ms, _ = time_it(run, timing)
-        return sum(2 * p * q * s for p, q, s in products) / ms / 1e6
+        return sum(2 * p * q * s for p, q, s in products) / time_it(run, timing)["medianMs"] / 1e6
 
     square_rate = rate([(square, square, square)]) if square > 0 else None
     layer_rate = rate([tuple(s) for s in meta["matmulShapes"]])
@@ -155,10 +156,11 @@ def main():
         "backend": "numpy",
         "start": {"threads": blas_info().get("threads", 1)},
         "network": meta["network"],
-        "stepMs": step_ms,
-        "bestStepMs": best_step_ms,
-        "forwardMs": forward_ms,
-        "forwardBackwardMs": forward_backward_ms,
+        "stepMs": timings["step"]["medianMs"],
+        "bestStepMs": timings["step"]["minMs"],
+        "forwardMs": timings["forward"]["medianMs"],
+        "forwardBackwardMs": timings["forwardBackward"]["medianMs"],
+        "timings": timings,
         "tensorsLeaked": 0,
         "rssAtStartMB": None,
         "peakRssMB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,

@@ -1,12 +1,15 @@
 /**
  * Turns the bench's raw results into records (the --json output) and the printed report: the main
- * table, the ratio matrices, and the issue's targets with the measured numbers.
+ * table, the ratio matrices, and the issue's targets with the measured numbers (targets.ts).
  */
-import { BACKWARD_TO_FORWARD_BOUND } from '../../reference/theorem31.js';
-import { BACKEND_LABEL, type BackendKey } from './backends.js';
+import { BACKEND_LABEL, type BackendKey } from './backendKeys.js';
 import type { NetworkSpec } from './data.js';
 import { FLOP_FORMULA, type StepFlops, stepFlops } from './flops.js';
-import type { Implementation, MatmulResult, StepResult } from './jobs.js';
+import { fmt, markdownTable, pct } from './format.js';
+import type { ProfileResult } from './profile.js';
+import type { Implementation, MatmulResult, StepResult } from './results.js';
+import { targets } from './targets.js';
+import type { Timing } from './timing.js';
 
 /** A step result as it comes back from a child (or in-process), with its peak RSS. */
 export type MeasuredStep = StepResult & {
@@ -14,9 +17,14 @@ export type MeasuredStep = StepResult & {
   /** Set by the numpy child: its own matmul rates. */
   readonly matmul?: { square: { size: number; gflops: number } | null; layerShaped: number };
   readonly blas?: unknown;
-  /** os.loadavg()[0] when the measurement started: above ~0.5 other processes competed for the 2 cores. */
-  readonly loadAverage1m?: number;
+  /** os.loadavg() (1, 5, 15 min) when the measurement started and ended: above ~0.5 other processes competed for the 2 cores. */
+  readonly loadAverage?: LoadAverage;
 };
+
+export interface LoadAverage {
+  readonly before: readonly number[];
+  readonly after: readonly number[];
+}
 
 export interface Roofline {
   readonly squareMatmul: { readonly size: number; readonly gflops: number } | null;
@@ -33,10 +41,16 @@ export interface BenchRecord {
   readonly backendLabel: string;
   readonly threads: number;
   readonly notice?: string;
+  /** webgl, webgpu: what runs the backend (the WebGL renderer or WebGPU adapter, Chromium's and tfjs's versions). */
+  readonly device?: string;
   readonly network: { readonly name: string; readonly sizes: readonly number[]; readonly batch: number };
   readonly examplesPerSecond: number;
   /** From the fastest sample instead of the median (the least disturbed by other processes). */
   readonly bestExamplesPerSecond: number;
+  /** examples/s at the step's third and first quartile times: the interquartile range of the samples. */
+  readonly examplesPerSecondIqr: readonly [number, number];
+  /** The step, forward and forward + backward timings with their spread (median, quartiles, min, max, sample count). */
+  readonly timings: { readonly step: Timing; readonly forward: Timing; readonly forwardBackward: Timing };
   /** Achieved GFLOP/s: flopsPerStep.total per step time (flops.ts, FLOP_FORMULA). */
   readonly gflops: number;
   readonly stepMs: number;
@@ -54,7 +68,7 @@ export interface BenchRecord {
   readonly ratios: Record<string, number>;
   readonly notes?: string;
   readonly blas?: unknown;
-  readonly loadAverage1m?: number;
+  readonly loadAverage?: LoadAverage;
 }
 
 const key = (r: { implementation: string; backend: string }): string => `${r.implementation}@${r.backend}`;
@@ -72,9 +86,12 @@ export function buildRecords(steps: readonly MeasuredStep[], matmuls: readonly M
       backendLabel: BACKEND_LABEL[s.backend],
       threads: s.start.threads,
       ...(s.start.notice === undefined ? {} : { notice: s.start.notice }),
+      ...(s.start.device === undefined ? {} : { device: s.start.device }),
       network: { name: s.network.name, sizes: s.network.sizes, batch: s.network.batch },
       examplesPerSecond: s.network.batch / (s.stepMs / 1000),
       bestExamplesPerSecond: s.network.batch / (s.bestStepMs / 1000),
+      examplesPerSecondIqr: [s.network.batch / (s.timings.step.q3Ms / 1000), s.network.batch / (s.timings.step.q1Ms / 1000)] as const,
+      timings: s.timings,
       gflops,
       stepMs: s.stepMs,
       forwardMs: s.forwardMs,
@@ -93,7 +110,7 @@ export function buildRecords(steps: readonly MeasuredStep[], matmuls: readonly M
       tensorsLeaked: s.tensorsLeaked,
       ...(s.notes === undefined ? {} : { notes: s.notes }),
       ...(s.blas === undefined ? {} : { blas: s.blas }),
-      ...(s.loadAverage1m === undefined ? {} : { loadAverage1m: s.loadAverage1m }),
+      ...(s.loadAverage === undefined ? {} : { loadAverage: s.loadAverage }),
     };
   });
   return base.map((r) => ({
@@ -105,7 +122,7 @@ export function buildRecords(steps: readonly MeasuredStep[], matmuls: readonly M
 }
 
 const IMPLEMENTATION_ORDER: readonly Implementation[] = ['accelerated', 'autograd', 'tfjs-layers', 'reference', 'numpy'];
-const BACKEND_ORDER: readonly BackendKey[] = ['wasm-threaded', 'wasm-single', 'cpu', 'mathjs', 'numpy'];
+const BACKEND_ORDER: readonly BackendKey[] = ['wasm-threaded', 'wasm-single', 'cpu', 'webgl', 'webgpu', 'mathjs', 'numpy'];
 
 export function sortRecords(records: readonly BenchRecord[], networks: readonly NetworkSpec[]): BenchRecord[] {
   const rank = (r: BenchRecord): number[] => [
@@ -120,20 +137,6 @@ export function sortRecords(records: readonly BenchRecord[], networks: readonly 
   });
 }
 
-function fmt(x: number | null | undefined, digits = 3): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return '-';
-  if (Math.abs(x) >= 1000) return Math.round(x).toLocaleString('en-US');
-  return x.toPrecision(digits);
-}
-
-const pct = (x: number | null): string => (x === null ? '-' : `${(100 * x).toFixed(x < 0.01 ? 2 : 0)}%`);
-
-function markdownTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: readonly string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  return [line(headers), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
-}
-
 const netLabel = (r: BenchRecord): string => `${r.network.name} ${r.network.sizes.join('-')} B=${r.network.batch}`;
 
 function peer(records: readonly BenchRecord[], r: BenchRecord, implementation: Implementation, sameBackend: boolean): string {
@@ -143,6 +146,11 @@ function peer(records: readonly BenchRecord[], r: BenchRecord, implementation: I
   return p === undefined ? '-' : `${fmt(r.examplesPerSecond / p.examplesPerSecond)}x`;
 }
 
+/** Half the interquartile range of the samples relative to their median, as ±%. */
+export function spread(t: Timing): string {
+  return `±${((100 * (t.q3Ms - t.q1Ms)) / (2 * t.medianMs)).toFixed(1)}%`;
+}
+
 export function mainTable(records: readonly BenchRecord[]): string {
   const headers = [
     'implementation',
@@ -150,6 +158,7 @@ export function mainTable(records: readonly BenchRecord[]): string {
     'network',
     'examples/s',
     'best ex/s',
+    'spread',
     'GFLOP/s',
     '% matmul n^3',
     '% matmul layer',
@@ -166,6 +175,7 @@ export function mainTable(records: readonly BenchRecord[]): string {
     netLabel(r),
     fmt(r.examplesPerSecond),
     fmt(r.bestExamplesPerSecond),
+    spread(r.timings.step),
     fmt(r.gflops),
     pct(r.roofline.fractionOfSquare),
     pct(r.roofline.fractionOfLayerShaped),
@@ -180,7 +190,15 @@ export function mainTable(records: readonly BenchRecord[]): string {
 }
 
 const SHORT: Record<string, string> = { accelerated: 'accel', autograd: 'autograd', 'tfjs-layers': 'layers', reference: 'ref', numpy: 'numpy' };
-const SHORT_BACKEND: Record<BackendKey, string> = { cpu: 'cpu', 'wasm-threaded': 'wasm2', 'wasm-single': 'wasm1', mathjs: 'mathjs', numpy: 'np' };
+const SHORT_BACKEND: Record<BackendKey, string> = {
+  cpu: 'cpu',
+  'wasm-threaded': 'wasm2',
+  'wasm-single': 'wasm1',
+  webgl: 'webgl',
+  webgpu: 'webgpu',
+  mathjs: 'mathjs',
+  numpy: 'np',
+};
 
 /** examples/s of row ÷ column, one matrix per network. */
 export function ratioMatrices(records: readonly BenchRecord[], networks: readonly NetworkSpec[]): string {
@@ -194,60 +212,25 @@ export function ratioMatrices(records: readonly BenchRecord[], networks: readonl
     .join('\n\n');
 }
 
-export interface TargetCheck {
-  readonly text: string;
-  readonly met: boolean | null;
-}
-
-/** The issue's targets, with the measured numbers. */
-export function targets(records: readonly BenchRecord[], largeName: string): TargetCheck[] {
-  const find = (implementation: Implementation, backend: BackendKey): BenchRecord | undefined =>
-    records.find((r) => r.network.name === largeName && r.implementation === implementation && r.backend === backend);
-  const checks: TargetCheck[] = [];
-  for (const backend of ['wasm-threaded', 'wasm-single'] as const) {
-    const acc = find('accelerated', backend);
-    const layers = find('tfjs-layers', backend);
-    if (acc !== undefined && layers !== undefined) {
-      const ratio = acc.examplesPerSecond / layers.examplesPerSecond;
-      checks.push({
-        met: ratio >= 10,
-        text: `large net on ${BACKEND_LABEL[backend]}: accelerated / tfjs-layers trainOnBatch = ${fmt(acc.examplesPerSecond)} / ${fmt(layers.examplesPerSecond)} examples/s = ${fmt(ratio)}x (target >= 10x)`,
-      });
-    }
-    if (acc !== undefined) {
-      const { fractionOfLayerShaped: f, fractionOfSquare: s, layerShapedMatmulGflops: l, squareMatmul: q } = acc.roofline;
-      checks.push({
-        met: f === null ? null : f >= 0.8,
-        text: `large net on ${BACKEND_LABEL[backend]}: ${fmt(acc.gflops)} GFLOP/s = ${pct(f)} of the step's own matmuls (${fmt(l)} GFLOP/s), ${pct(s)} of the ${q?.size ?? '?'}^3 matmul (${fmt(q?.gflops)} GFLOP/s) (target >= 80%)`,
-      });
-    }
-  }
-  const worst = records.reduce<BenchRecord | null>((w, r) => (w === null || r.forwardBackwardOverForward > w.forwardBackwardOverForward ? r : w), null);
-  const over = records.filter((r) => r.forwardBackwardOverForward > BACKWARD_TO_FORWARD_BOUND);
-  checks.push({
-    met: over.length === 0,
-    text:
-      `Theorem 3.1: time(fwd+bwd)/time(fwd) <= ${BACKWARD_TO_FORWARD_BOUND} on every implementation, backend and size: worst ${fmt(worst?.forwardBackwardOverForward)} (${worst === null ? '-' : `${worst.implementation} on ${worst.backendLabel}, ${worst.network.name}`})` +
-      (over.length === 0
-        ? ''
-        : `; over: ${over.map((r) => `${r.implementation}/${SHORT_BACKEND[r.backend]}/${r.network.name} ${fmt(r.forwardBackwardOverForward)}`).join(', ')}`),
-  });
-  return checks;
-}
-
-export function report(records: readonly BenchRecord[], networks: readonly NetworkSpec[], extra: readonly string[]): string {
+export function report(
+  records: readonly BenchRecord[],
+  networks: readonly NetworkSpec[],
+  extra: readonly string[],
+  profiles: readonly ProfileResult[] = [],
+): string {
   const flops = networks.map((n) => {
     const f = stepFlops(n.sizes, n.batch);
     return `  ${n.name} ${n.sizes.join('-')} B=${n.batch}: ${fmt(f.total / 1e6, 4)} MFLOP per step (forward ${fmt(f.forward / 1e6, 4)}, backward ${fmt(f.backward / 1e6, 4)}, update ${fmt(f.update / 1e6, 4)}; matmuls ${fmt(f.matmul / 1e6, 4)})`;
   });
-  const large = networks[networks.length - 1]!.name;
-  const checks = targets(records, large).map((c) => `  [${c.met === null ? '?' : c.met ? 'MET' : 'MISSED'}] ${c.text}`);
+  const large = networks.find((n) => n.name === 'large')?.name ?? networks[networks.length - 1]!.name;
+  const checks = targets(records, large, profiles).map((c) => `  [${c.met === null ? '?' : c.met ? 'MET' : 'MISSED'}] ${c.text}`);
   return [
     mainTable(records),
     '',
     "% matmul n^3: achieved GFLOP/s / the backend's n x n x n matmul rate; % matmul layer: / the rate of the step's own products timed alone (the roofline).",
     'fwd+bwd/fwd: Theorem 3.1 made concrete (time of the gradient incl. its forward pass / time of the forward pass).',
-    'examples/s from the median sample; best ex/s from the fastest sample (a hint of how much other processes slowed the median).',
+    'examples/s from the median sample; best ex/s from the fastest sample (a hint of how much other processes slowed the median);',
+    "spread: half the interquartile range of the step's samples relative to their median (the JSON has median, quartiles, min, max per timing).",
     "x peer: examples/s of this row / the peer's (layers and autograd on the same backend; numpy and reference on the same network).",
     '',
     FLOP_FORMULA,
@@ -255,7 +238,7 @@ export function report(records: readonly BenchRecord[], networks: readonly Netwo
     '',
     ratioMatrices(records, networks),
     '',
-    'Targets (issue 3):',
+    `Targets (issue 13, ${large} network):`,
     ...checks,
     ...(extra.length > 0 ? ['', ...extra] : []),
   ].join('\n');
