@@ -1,8 +1,9 @@
 /**
  * `npm run plots`: writes the figures of docs/figures/ (figure1-kink.svg, loss-curves.svg,
- * fd-step.svg) with vega-lite. Deterministic: fixed seeds and iteration counts, numbers rounded to
- * 6 significant digits, no timestamps; scripts/plots.test.ts requires the committed files to equal
- * a fresh generation.
+ * fd-step.svg, and the bench sweep's bench-sweep-throughput.svg and bench-sweep-roofline.svg
+ * redrawn from the committed bench-sweep.json) with vega-lite. Deterministic: fixed seeds and
+ * iteration counts, numbers rounded to 6 significant digits, no timestamps; scripts/plots.test.ts
+ * requires the committed files to equal a fresh generation.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -11,8 +12,9 @@ import { PROJECT_ROOT } from './lib/coverage.js';
 
 const USAGE = `Usage: npm run plots
 
-Writes the figures of docs/figures/ (figure1-kink.svg, loss-curves.svg, fd-step.svg) with
-vega-lite, deterministically.
+Writes the figures of docs/figures/ (figure1-kink.svg, loss-curves.svg, fd-step.svg, and
+bench-sweep-throughput.svg, bench-sweep-roofline.svg redrawn from docs/figures/bench-sweep.json,
+which \`npm run bench -- --sweep\` measures) with vega-lite, deterministically.
 
 Options:
   -h, --help   print this help`;
