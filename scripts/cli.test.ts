@@ -53,6 +53,7 @@ describe('every script', () => {
       'fixtures.ts',
       'mutation.mjs',
       'plots.ts',
+      'site.ts',
       'soak.ts',
       'spec-docs.ts',
       'start.ts',

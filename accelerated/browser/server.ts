@@ -27,8 +27,8 @@ export const ISOLATION_HEADERS = {
   'Cache-Control': 'no-store',
 } as const;
 
-/** Serves `files` (URL path → file) until close(). */
-export async function startStaticServer(files: Readonly<Record<string, StaticFile>>): Promise<StaticServer> {
+/** Serves `files` (URL path → file) until close(), on `port` (0: one the OS picks). */
+export async function startStaticServer(files: Readonly<Record<string, StaticFile>>, port = 0): Promise<StaticServer> {
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const file = files[path];
@@ -45,15 +45,15 @@ export async function startStaticServer(files: Readonly<Record<string, StaticFil
   const server = createServer(handler);
   await new Promise<void>((resolveListen, rejectListen) => {
     server.once('error', rejectListen);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       server.off('error', rejectListen);
       resolveListen();
     });
   });
-  const { port } = server.address() as AddressInfo;
+  const { port: bound } = server.address() as AddressInfo;
   let closed: Promise<void> | undefined;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${bound}`,
     close(): Promise<void> {
       closed ??= new Promise<void>((resolveClose) => {
         server.close(() => resolveClose());

@@ -1,0 +1,75 @@
+/**
+ * `npm run site`: the built site holds an index and one page per section of the notes, every
+ * statement of spec/ on its section's page with its formula rendered by KaTeX at build time, every
+ * local link and stylesheet reference resolving to a built file, and `--serve` answering with the
+ * cross-origin isolation headers threaded wasm needs.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INVENTORY } from '../spec/inventory/index.js';
+import { anchor } from './lib/book.js';
+import { buildSite, serveSite } from './lib/site/build.js';
+import { SECTION_PAGES, topSection } from './lib/site/pages.js';
+
+let out: string;
+let files: string[];
+
+beforeAll(() => {
+  out = mkdtempSync(join(tmpdir(), 'cs229-site-'));
+  files = buildSite(out);
+});
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+const read = (file: string): string => readFileSync(join(out, file), 'utf8');
+
+describe('npm run site', () => {
+  it('writes an index and one page per section of the notes, with every statement on its page', () => {
+    expect(files).toEqual(expect.arrayContaining(['index.html', ...SECTION_PAGES.map((p) => p.file), 'site.css', 'katex/katex.min.css']));
+    for (const p of SECTION_PAGES) {
+      const html = read(p.file);
+      const ids = INVENTORY.filter((e) => topSection(e) === p.section).map((e) => e.id);
+      expect(ids.length, `section ${p.section} has statements`).toBeGreaterThan(0);
+      for (const id of ids) expect(html, id).toContain(`id="${anchor(id)}"`);
+      expect(read('index.html')).toContain(`href="${p.file}"`);
+    }
+    expect(SECTION_PAGES.flatMap((p) => INVENTORY.filter((e) => topSection(e) === p.section)).length).toBe(INVENTORY.length);
+  });
+
+  it('renders every formula with KaTeX at build time: one display per statement, no KaTeX error', () => {
+    for (const p of SECTION_PAGES) {
+      const html = read(p.file);
+      const statements = INVENTORY.filter((e) => topSection(e) === p.section).length;
+      expect(html.match(/<div class="statement"><span class="katex-display">/g)?.length, p.file).toBe(statements);
+      expect(html).not.toContain('katex-error');
+    }
+  });
+
+  it('links only to files it built: pages, anchors, stylesheets and the fonts KaTeX asks for', () => {
+    for (const file of files.filter((f) => f.endsWith('.html'))) {
+      for (const [, target] of read(file).matchAll(/(?:href|src)="([^"#]*)(?:#[^"]*)?"/g)) {
+        if (target === '' || /^[a-z]+:/.test(target!)) continue;
+        expect(existsSync(join(out, dirname(file), target!)), `${file} → ${target}`).toBe(true);
+      }
+    }
+    for (const [, font] of read('katex/katex.min.css').matchAll(/url\(([^)]+)\)/g)) {
+      expect(existsSync(join(out, 'katex', font!)), font).toBe(true);
+    }
+  });
+
+  it('--serve answers every page with COOP/COEP (cross-origin isolated, so threaded wasm can run)', async () => {
+    const server = await serveSite(out, 0);
+    try {
+      for (const path of ['/', '/section-3.html', '/katex/katex.min.css']) {
+        const response = await fetch(`${server.origin}${path}`);
+        expect(response.status, path).toBe(200);
+        expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+        expect(response.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+      }
+      expect(await (await fetch(`${server.origin}/`)).text()).toBe(read('index.html'));
+    } finally {
+      await server.close();
+    }
+  });
+});

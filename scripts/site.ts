@@ -1,0 +1,44 @@
+/**
+ * `npm run site [-- --out DIR] [--serve [--port N]]`: builds the static site of the notes (an index
+ * and one page per section: every statement with its KaTeX-rendered formula, errata, reference
+ * code, worked example and checks) into site/ (not committed), and with --serve serves it on
+ * 127.0.0.1 with the cross-origin isolation headers threaded wasm needs, until Ctrl-C.
+ */
+import { join } from 'node:path';
+import { fileName, integer, parseCommandLine, runCli } from './lib/cli.js';
+import { PROJECT_ROOT } from './lib/coverage.js';
+
+const USAGE = `Usage: npm run site -- [options]
+
+Builds the static site of the notes into site/ (plain files any static server can serve): an index
+and one page per section of the notes, each statement with its formula (KaTeX, rendered at build
+time), its errata, the reference code, the worked example of npm run explain, and the checks.
+
+Options:
+  --out DIR    where to build (default site/)
+  --serve      then serve it on 127.0.0.1 (with COOP/COEP headers) until Ctrl-C
+  --port N     with --serve: the port (default 0: one the OS picks)
+  -h, --help   print this help`;
+
+await runCli(
+  'site',
+  USAGE,
+  (argv) => {
+    const { values } = parseCommandLine(argv, { out: { type: 'string' }, serve: { type: 'boolean' }, port: { type: 'string' } });
+    return {
+      help: values.help ?? false,
+      out: fileName('out', values.out) ?? join(PROJECT_ROOT, 'site'),
+      serve: values.serve ?? false,
+      port: integer('port', values.port, 0, 0, 65535),
+    };
+  },
+  async (options) => {
+    const { buildSite, serveSite } = await import('./lib/site/build.js');
+    const files = buildSite(options.out);
+    console.log(`wrote ${files.length} files to ${options.out}`);
+    if (!options.serve) return;
+    const server = await serveSite(options.out, options.port);
+    console.log(`serving ${options.out} at ${server.origin}/ (Ctrl-C to stop)`);
+    await new Promise<void>(() => undefined);
+  },
+);
