@@ -18,24 +18,39 @@ Options:
   --out DIR    where to build (default site/)
   --serve      then serve it on 127.0.0.1 (with COOP/COEP headers) until Ctrl-C
   --port N     with --serve: the port (default 0: one the OS picks)
+  --screenshot FILE
+               then open the page of Section 3 in the project's headless Chromium and save a
+               PNG of it (the README's picture: docs/figures/site.png)
   -h, --help   print this help`;
 
 await runCli(
   'site',
   USAGE,
   (argv) => {
-    const { values } = parseCommandLine(argv, { out: { type: 'string' }, serve: { type: 'boolean' }, port: { type: 'string' } });
+    const { values } = parseCommandLine(argv, {
+      out: { type: 'string' },
+      serve: { type: 'boolean' },
+      port: { type: 'string' },
+      screenshot: { type: 'string' },
+    });
     return {
       help: values.help ?? false,
       out: fileName('out', values.out) ?? join(PROJECT_ROOT, 'site'),
       serve: values.serve ?? false,
       port: integer('port', values.port, 0, 0, 65535),
+      screenshot: fileName('screenshot', values.screenshot),
     };
   },
   async (options) => {
     const { buildSite, serveSite } = await import('./lib/site/build.js');
     const files = buildSite(options.out);
     console.log(`wrote ${files.length} files to ${options.out}`);
+    if (options.screenshot !== undefined) {
+      const { visitSite } = await import('./lib/site/visit.js');
+      const [visit] = await visitSite(options.out, ['section-3.html'], { page: 'section-3.html', file: options.screenshot });
+      if (visit!.errors.length > 0) throw new Error(`section-3.html logged errors in Chromium: ${visit!.errors.join('; ')}`);
+      console.log(`wrote ${options.screenshot}`);
+    }
     if (!options.serve) return;
     const server = await serveSite(options.out, options.port);
     console.log(`serving ${options.out} at ${server.origin}/ (Ctrl-C to stop)`);

@@ -81,7 +81,7 @@ export interface PageSession {
  * Starts `executable` headless with `flags` (default CHROMIUM_FLAGS) and the profile `userDataDir`.
  * Rejects saying which Chromium failed with which flags and how to use another one.
  */
-async function launchChromium(
+export async function launchChromium(
   executable: ChromiumExecutable,
   options: { readonly userDataDir: string; readonly flags?: readonly string[] | undefined; readonly timeoutMs: number },
 ): Promise<Browser> {

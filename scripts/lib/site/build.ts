@@ -18,6 +18,7 @@ main { max-width: 60em; margin: 0 auto; padding: 1em; }
 section.entry { border-top: 1px solid #ddd; margin-top: 2em; }
 pre { background: #f8f8f8; padding: 0.5em; overflow-x: auto; }
 .erratum { border-left: 4px solid #c60; padding-left: 1em; }
+.erratum pre { white-space: pre-wrap; }
 .katex-display { overflow-x: auto; overflow-y: hidden; }
 `;
 

@@ -5,8 +5,9 @@
  * worked example `npm run explain` prints, and the conformance checks that observe it. Everything
  * comes from the same Explanation as `npm run explain` (scripts/lib/explain/explanation.ts).
  */
-import type { Erratum, SpecEntry } from '../../../spec/types.js';
+
 import { INVENTORY } from '../../../spec/inventory/index.js';
+import type { Erratum, SpecEntry } from '../../../spec/types.js';
 import { anchor } from '../book.js';
 import { type Explanation, explanationOf, KIND_NAMES, siteLabel } from '../explain/explanation.js';
 import { escapeHtml, math, page } from './html.js';
@@ -65,8 +66,7 @@ function entryHtml(x: Explanation): string {
   ].join('\n');
 }
 
-const nav = (): string =>
-  [`<a href="index.html">Index</a>`, ...SECTION_PAGES.map((p) => `<a href="${p.file}">Section ${p.section}</a>`)].join(' · ');
+const nav = (): string => [`<a href="index.html">Index</a>`, ...SECTION_PAGES.map((p) => `<a href="${p.file}">Section ${p.section}</a>`)].join(' · ');
 
 /** The index: every section page with the statements it holds. */
 function indexHtml(): string {
