@@ -16,9 +16,9 @@ import { SECTION_PAGES, topSection } from './lib/site/pages.js';
 let out: string;
 let files: string[];
 
-beforeAll(() => {
+beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'cs229-site-'));
-  files = buildSite(out);
+  files = await buildSite(out);
 });
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 

@@ -43,7 +43,7 @@ await runCli(
   },
   async (options) => {
     const { buildSite, serveSite } = await import('./lib/site/build.js');
-    const files = buildSite(options.out);
+    const files = await buildSite(options.out);
     console.log(`wrote ${files.length} files to ${options.out}`);
     if (options.screenshot !== undefined) {
       const { visitSite } = await import('./lib/site/visit.js');

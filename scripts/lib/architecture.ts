@@ -57,7 +57,7 @@ export const FOLDER_RULES: Readonly<Record<string, FolderRule>> = {
 };
 
 /** Top-level folders that are not the project's sources: installed packages, outputs of runs (git-ignored). */
-const NOT_PROJECT = new Set(['node_modules', 'reports', 'reproducers', 'coverage', 'dist']);
+const NOT_PROJECT = new Set(['node_modules', 'reports', 'reproducers', 'coverage', 'dist', 'site']);
 
 /** A rule broken on purpose for now, with the change that removes it. */
 export interface AllowedImport {

@@ -4,12 +4,12 @@
  * multi-layer network (eq. 2.12-2.13) and its counts, the activations (eq. 2.14-2.15), the identity
  * collapse (eq. 2.16-2.20) and the feature map (eq. 2.21).
  */
-import { relu, sigmoid, tanh } from '../../../reference/activations.js';
+import { type ActivationName, relu, sigmoid, tanh } from '../../../reference/activations.js';
 import { collapsedAffine, collapsedWeight, identityNetworkOutput } from '../../../reference/collapse.js';
 import { featureMap, linearHead } from '../../../reference/featureMap.js';
 import { fullyConnectedHidden, housingHidden, housingNetwork, housingOutputGradient } from '../../../reference/housing.js';
 import { scalarOf } from '../../../reference/matrix.js';
-import { forward, layerSizes, neuronCount, parameterCount } from '../../../reference/network.js';
+import { forward, layerSizes, neuronCount, type Params, parameterCount } from '../../../reference/network.js';
 import { kinkModel, singleNeuron } from '../../../reference/neuron.js';
 import { type Matrix, math } from '../../../reference/numeric.js';
 import { hiddenPreactivation, twoLayerForwardUnpacked } from '../../../reference/twoLayerUnpacked.js';
@@ -139,20 +139,28 @@ export function twoLayerVectorizedExample(): WorkedExample {
   };
 }
 
-export function multiLayerForwardExample(): WorkedExample {
-  const pass = forward(THREE_LAYER, X);
-  const r = THREE_LAYER.W.length;
+/** How the worked examples name σ: 'ReLU' as the notes write it, the others by their spec/ name. */
+const SIGMA_NAME: Readonly<Record<ActivationName, string>> = { relu: 'ReLU', sigmoid: 'sigmoid', tanh: 'tanh', identity: 'identity' };
+
+/**
+ * Eq. 2.12-2.13 worked on a network (default the 2-3-2-1 THREE_LAYER on x = (1, 2), ReLU); the
+ * site's page recomputes it in the browser from inputs the reader edits.
+ */
+export function multiLayerForwardExample(theta: Params = THREE_LAYER, x: Matrix = X, activation: ActivationName = 'relu'): WorkedExample {
+  const pass = forward(theta, x, activation);
+  const r = theta.W.length;
+  const sigma = SIGMA_NAME[activation];
   const layers = Array.from({ length: r }, (_, i) => i + 1).flatMap((k): Step[] =>
     k < r
       ? [
           q(`z^{[${k}]}`, pass.z[k]!, { how: `W^{[${k}]}a^{[${k - 1}]} + b^{[${k}]}`, ids: ['2.12', '2.13'] }),
-          q(`a^{[${k}]}`, pass.a[k]!, { how: `ReLU(z^{[${k}]})`, ids: ['2.12', '2.13'] }),
+          q(`a^{[${k}]}`, pass.a[k]!, { how: `${sigma}(z^{[${k}]})`, ids: ['2.12', '2.13'] }),
         ]
-      : [q(`a^{[${r}]} = h_θ(x)`, pass.o, { how: `W^{[${r}]}a^{[${r - 1}]} + b^{[${r}]} (no ReLU on the last layer)`, ids: ['2.12', '2/a0-ar'] })],
+      : [q(`a^{[${r}]} = h_θ(x)`, pass.o, { how: `W^{[${r}]}a^{[${r - 1}]} + b^{[${r}]} (no ${sigma} on the last layer)`, ids: ['2.12', '2/a0-ar'] })],
   );
   return {
-    title: `The ${r}-layer ReLU network with layer sizes [${layerSizes(THREE_LAYER).join(', ')}]`,
-    steps: [...paramSteps(THREE_LAYER, THETA), q('a^{[0]} = x', pass.a[0]!, { ids: ['2/a0-ar'] }), ...layers],
+    title: `The ${r}-layer ${sigma} network with layer sizes [${layerSizes(theta).join(', ')}]`,
+    steps: [...paramSteps(theta, THETA), q('a^{[0]} = x', pass.a[0]!, { ids: ['2/a0-ar'] }), ...layers],
   };
 }
 
@@ -258,7 +266,7 @@ export const SECTION_2_EXAMPLES: readonly ExampleGroup[] = [
   { ids: ['2.4'], build: fullyConnectedExample },
   { ids: ['2.5', '2/two-layer-aj', '2/two-layer-a', '2.6', '2/fig3-caption'], build: twoLayerUnpackedExample },
   { ids: ['2.7', '2.8', '2.9', '2.10', '2/W2-def', '2.11'], build: twoLayerVectorizedExample },
-  { ids: ['2.12', '2.13', '2/a0-ar'], build: multiLayerForwardExample },
+  { ids: ['2.12', '2.13', '2/a0-ar'], build: () => multiLayerForwardExample() },
   { ids: ['2/layer-shapes', '2/neuron-count', '2/param-count'], build: countsExample },
   { ids: ['2.14', '2.15'], build: activationsExample },
   { ids: ['2.16', '2.17', '2.18', '2.19', '2.20'], build: collapseExample },

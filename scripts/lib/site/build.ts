@@ -7,8 +7,10 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, relative } from 'node:path';
+import { buildPageBundle, REPO_ROOT } from '../../../accelerated/browser/bundle.js';
 import { type StaticFile, type StaticServer, startStaticServer } from '../../../accelerated/browser/server.js';
 import { renderPages } from './pages.js';
+import { PAGE_SCRIPTS } from './tryForms.js';
 
 export const SITE_DIR = 'site';
 
@@ -20,14 +22,17 @@ pre { background: #f8f8f8; padding: 0.5em; overflow-x: auto; }
 .erratum { border-left: 4px solid #c60; padding-left: 1em; }
 .erratum pre { white-space: pre-wrap; }
 .katex-display { overflow-x: auto; overflow-y: hidden; }
+form.try { background: #eef4fb; padding: 0.5em 1em; }
+pre.result.error { color: #b00; }
 `;
 
 /** Writes the site into `outDir` (emptied first); returns the files written, relative to it. */
-export function buildSite(outDir: string): string[] {
+export async function buildSite(outDir: string): Promise<string[]> {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   for (const [file, html] of renderPages()) writeFileSync(join(outDir, file), html);
   writeFileSync(join(outDir, 'site.css'), STYLE);
+  for (const [file, entry] of Object.entries(PAGE_SCRIPTS)) writeFileSync(join(outDir, file), (await buildPageBundle({ entry: join(REPO_ROOT, entry) })).code);
   const katexDist = join(dirname(createRequire(import.meta.url).resolve('katex/package.json')), 'dist');
   mkdirSync(join(outDir, 'katex'), { recursive: true });
   cpSync(join(katexDist, 'katex.min.css'), join(outDir, 'katex', 'katex.min.css'));

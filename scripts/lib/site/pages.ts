@@ -11,6 +11,7 @@ import type { Erratum, SpecEntry } from '../../../spec/types.js';
 import { anchor } from '../book.js';
 import { type Explanation, explanationOf, KIND_NAMES, siteLabel } from '../explain/explanation.js';
 import { escapeHtml, math, page } from './html.js';
+import { TRY_FORMS } from './tryForms.js';
 
 /** A page of the site: its file name, title and the top-level section of the notes it holds. */
 export interface SitePage {
@@ -60,6 +61,7 @@ function entryHtml(x: Explanation): string {
     ...code,
     '<h3>Worked example</h3>',
     pre(x.example),
+    TRY_FORMS[entry.id]?.() ?? '',
     '<h3>Checked by</h3>',
     checks.length > 0 ? `<ul>${checks.join('')}</ul>` : `<p>No check can observe it: ${escapeHtml(x.coverage.uncheckable ?? '')}</p>`,
     '</section>',

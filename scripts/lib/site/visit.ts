@@ -7,6 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { chromiumExecutable } from '../../../accelerated/browser/chromium.js';
 import { launchChromium } from '../../../accelerated/browser/session.js';
 import { serveSite } from './build.js';
@@ -19,8 +20,19 @@ export interface Visit {
   readonly katexFont: boolean;
 }
 
-/** Visits `pages` (file names) of the site built in `siteDir`; screenshots `screenshot.page` to `screenshot.file`. */
-export async function visitSite(siteDir: string, pages: readonly string[], screenshot?: { readonly page: string; readonly file: string }): Promise<Visit[]> {
+/** What to do on one page before it closes: fill a form, read a result. */
+export type PageAction = (page: Page) => Promise<void>;
+
+/**
+ * Visits `pages` (file names) of the site built in `siteDir`; screenshots `screenshot.page` to
+ * `screenshot.file`; runs `actions[page]` on a page once it has loaded (its errors count too).
+ */
+export async function visitSite(
+  siteDir: string,
+  pages: readonly string[],
+  screenshot?: { readonly page: string; readonly file: string },
+  actions: Readonly<Record<string, PageAction>> = {},
+): Promise<Visit[]> {
   const server = await serveSite(siteDir, 0);
   const profile = await mkdtemp(join(tmpdir(), 'site-profile-'));
   const browser = await launchChromium(await chromiumExecutable(), { userDataDir: profile, timeoutMs: 60_000 });
@@ -43,6 +55,7 @@ export async function visitSite(siteDir: string, pages: readonly string[], scree
         () => document.fonts.check('16px KaTeX_Main') && [...document.fonts].some((f) => f.family.includes('KaTeX_Main') && f.status === 'loaded'),
       );
       if (screenshot?.page === name) await page.screenshot({ path: screenshot.file });
+      await actions[name]?.(page);
       visits.push({ page: name, errors, katexFont });
       await page.close();
     }
