@@ -8,10 +8,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../accelerated/browser/bundle.js';
 import { INVENTORY } from '../spec/inventory/index.js';
 import { anchor } from './lib/book.js';
 import { buildSite, serveSite } from './lib/site/build.js';
 import { SECTION_PAGES, topSection } from './lib/site/pages.js';
+import { PLAYGROUND_FILE } from './lib/site/playgroundPage.js';
 
 let out: string;
 let files: string[];
@@ -58,10 +60,36 @@ describe('npm run site', () => {
     }
   });
 
+  it('[1.5] has the training playground, with what it loads beside it: its script, tfjs wasm binaries, every fixture file', () => {
+    expect(read('index.html')).toContain(`href="${PLAYGROUND_FILE}"`);
+    const html = read(PLAYGROUND_FILE);
+    for (const name of ['hidden', 'activation', 'dataSet', 'n', 'alpha', 'B', 'iterations', 'compared', 'seed', 'backend', 'runs']) {
+      expect(html, name).toMatch(new RegExp(`name="${name}"`));
+    }
+    expect(html).toContain('<script type="module" src="playground.js"></script>');
+    expect(files.filter((f) => f.endsWith('.wasm')).sort()).toEqual([
+      'tfjs-backend-wasm-simd.wasm',
+      'tfjs-backend-wasm-threaded-simd.wasm',
+      'tfjs-backend-wasm.wasm',
+    ]);
+    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'fixtures', 'manifest.json'), 'utf8')) as { operations: Record<string, { files: string[] }> };
+    for (const file of new Set(Object.values(manifest.operations).flatMap((o) => o.files))) {
+      expect(read(`fixtures/${file}`), file).toBe(readFileSync(join(REPO_ROOT, 'fixtures', file), 'utf8'));
+    }
+  });
+
   it('--serve answers every page with COOP/COEP (cross-origin isolated, so threaded wasm can run)', async () => {
     const server = await serveSite(out, 0);
     try {
-      for (const path of ['/', '/section-3.html', '/katex/katex.min.css']) {
+      for (const path of [
+        '/',
+        '/section-3.html',
+        '/katex/katex.min.css',
+        `/${PLAYGROUND_FILE}`,
+        '/playground.js',
+        '/tfjs-backend-wasm.wasm',
+        '/fixtures/manifest.json',
+      ]) {
         const response = await fetch(`${server.origin}${path}`);
         expect(response.status, path).toBe(200);
         expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');

@@ -77,11 +77,12 @@ interface Target {
   readonly bundle: string;
 }
 
-function targetOf(entry: string): Target {
-  const options = { ...baseOptions, entryPoints: [entry] };
+function targetOf(entry: string, minify: boolean): Target {
+  const options = { ...baseOptions, entryPoints: [entry], minify };
   const name = relative(REPO_ROOT, entry)
     .replace(/\.ts$/, '')
-    .replace(/[^A-Za-z0-9]+/g, '-');
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .concat(minify ? '-min' : '');
   return {
     options,
     optionsHash: sha256(JSON.stringify({ esbuildVersion, options, entry })),
@@ -122,9 +123,10 @@ async function writeAtomically(path: string, data: string): Promise<void> {
 }
 
 /** The page bundle of `entry` (an absolute path), rebuilt only when a source changed (see the file comment). */
-export async function buildPageBundle(opts: { readonly entry: string; readonly force?: boolean }): Promise<PageBundle> {
+/** `minify`: for a page served to readers (the site); the test pages stay readable. */
+export async function buildPageBundle(opts: { readonly entry: string; readonly force?: boolean; readonly minify?: boolean }): Promise<PageBundle> {
   const started = performance.now();
-  const target = targetOf(opts.entry);
+  const target = targetOf(opts.entry, opts.minify ?? false);
   const manifest = opts.force ? undefined : await readManifest(target);
   if (manifest !== undefined && (await fresh(manifest, target))) {
     const code = await readFile(join(CACHE_DIR, manifest.bundle), 'utf8');

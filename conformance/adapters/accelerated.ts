@@ -5,7 +5,8 @@
  * the backend and declares what the suite judges it by.
  */
 import { NODE_BACKENDS, releaseWasm, useNodeBackend } from '../../accelerated/node/backends.js';
-import { ACTIVATIONS, type Implementation } from '../core/interface.js';
+import type { Implementation } from '../core/interface.js';
+import { acceleratedDeclarations } from './declarations.js';
 import { tfjsOperationsOn } from './tfjsOperations.js';
 
 export type NodeBackendName = 'cpu' | 'wasm';
@@ -26,11 +27,7 @@ export async function acceleratedImplementation(backend: NodeBackendName): Promi
   await useNodeBackend(backend);
   let closed = false;
   return {
-    name: `accelerated (${backend})`,
-    dtype: 'float32',
-    precision: backend,
-    activations: ACTIVATIONS,
-    conventions: { reluPrimeAtZero: 1 },
+    ...acceleratedDeclarations(backend),
     operations: tfjsOperationsOn(backend),
     close() {
       if (closed) return;

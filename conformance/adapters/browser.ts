@@ -15,7 +15,8 @@
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../accelerated/browser/bundle.js';
 import { openPage, type PageSession } from '../../accelerated/browser/session.js';
-import { ACTIVATIONS, type Implementation, OPERATION_NAMES, type OperationName, type Operations } from '../core/interface.js';
+import { type Implementation, OPERATION_NAMES, type OperationName, type Operations } from '../core/interface.js';
+import { acceleratedDeclarations, deviceOf } from './declarations.js';
 import type { BackendInfo, ConformanceGlobals, TfFlags } from './pageEntry.js';
 
 export type { BackendInfo, TfFlags } from './pageEntry.js';
@@ -90,17 +91,10 @@ export async function openBrowserImplementations(backends: readonly GpuBackendNa
         (p) => p.evaluate(([b, f]) => (globalThis as unknown as ConformanceGlobals).conformanceStart(b, f), [backend, tfFlags] as const),
         openTimeoutMs,
       );
-      const device =
-        backend === 'webgl'
-          ? (info.webgl?.renderer ?? 'unknown renderer')
-          : `${info.webgpu?.vendor ?? ''} ${info.webgpu?.architecture ?? ''}${info.webgpu?.isFallbackAdapter ? ' (fallback adapter)' : ''}`.trim();
+      const device = deviceOf(info);
       let closed = false;
       implementations.push({
-        name: `accelerated (${backend})`,
-        dtype: 'float32',
-        precision: backend,
-        activations: ACTIVATIONS,
-        conventions: { reluPrimeAtZero: 1 },
+        ...acceleratedDeclarations(backend),
         device: `${device}; Chromium ${session.version}; tfjs ${info.tfjsVersion}`,
         info,
         operations: proxied(session, backend),

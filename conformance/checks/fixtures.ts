@@ -2,10 +2,10 @@
  * Replays the language-neutral test vectors of fixtures/ (generated from the reference in 64-digit
  * arithmetic, correctly rounded) through the implementation: one check per operation, each vector
  * sent as it is (ctx.call(vector.operation, vector.request)) and its answer compared entry by entry
- * with vector.expected within vector.tolerance[dtype]. The manifest is imported as a module and the
- * vector files are read relative to this module's URL, never to the working directory.
+ * with vector.expected within vector.tolerance[dtype]. The manifest is imported as a module; the
+ * vector files are read relative to this module's URL, never to the working directory, or, in a
+ * browser page (the site's playground), by the reader the page sets with readFixturesWith.
  */
-import { readFile } from 'node:fs/promises';
 import manifestJson from '../../fixtures/manifest.json' with { type: 'json' };
 import { type Check, type CheckContext, CheckFailure } from '../core/check.js';
 import type { FixtureFile, FixtureOperation, FixtureVector, Manifest } from '../core/fixtureTypes.js';
@@ -14,13 +14,33 @@ import { expectClose, expectMatrixClose, expectParamsClose, expectVectorClose, t
 
 const manifest = manifestJson as unknown as Manifest;
 
+/** Reads one vector file of fixtures/ by its name in the manifest (e.g. 'forward.json'). */
+export type FixtureReader = (file: string) => Promise<string>;
+
+/**
+ * Node: the file beside this module. The module name is a variable so that a browser bundle of the
+ * checks does not pull node:fs in; a page sets its own reader before a replay runs.
+ */
+const readBesideModule: FixtureReader = async (file) => {
+  const fsModule = 'node:fs/promises';
+  const { readFile } = (await import(fsModule)) as typeof import('node:fs/promises');
+  return readFile(new URL(`../../fixtures/${file}`, import.meta.url), 'utf8');
+};
+
+let reader: FixtureReader = readBesideModule;
 const files = new Map<string, Promise<FixtureFile>>();
+
+/** Where the replay checks read the vector files from from now on (a page fetches them from its site). */
+export function readFixturesWith(read: FixtureReader): void {
+  reader = read;
+  files.clear();
+}
 
 /** One fixture file, read and parsed once per process. */
 function loadFile(path: string): Promise<FixtureFile> {
   let file = files.get(path);
   if (file === undefined) {
-    file = readFile(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8').then((text) => JSON.parse(text) as FixtureFile);
+    file = reader(path).then((text) => JSON.parse(text) as FixtureFile);
     files.set(path, file);
   }
   return file;

@@ -231,6 +231,23 @@ export function expectTraining(
   batches: readonly (readonly number[])[],
   alpha: number,
 ): ExpectedTraining {
+  const steps = [...trainingExpectations(profile, params, activation, data, batches, alpha)];
+  return { params: steps.map((s) => s.params), losses: steps.map((s) => s.loss) };
+}
+
+/**
+ * expectTraining one step at a time: a caller may stop at the first step that throws
+ * OutsideDomain and keep the steps before it (the site's playground compares a long run for as
+ * many steps as the bound stays in the domain).
+ */
+export function* trainingExpectations(
+  profile: Arithmetic,
+  params: NetParams,
+  activation: Activation,
+  data: DataSet,
+  batches: readonly (readonly number[])[],
+  alpha: number,
+): Generator<{ readonly params: Expected<NetParams>; readonly loss: Expected<number> }> {
   const p = profile.precision;
   const X = matX(data);
   const Y = matY(data);
@@ -239,25 +256,25 @@ export function expectTraining(
   let rows = rowMajorOf(params);
   let columns = fromRowMajor(rows);
   let theta = uploadedParams(p, params);
-  const out: Expected<NetParams>[] = [];
-  const losses: Expected<number>[] = [];
+  let step = 0;
   for (const batch of batches) {
+    step++;
     const g = meanGradientFrom(p, theta, rows, activation, data, batch);
     const run = reference(() => trainOnBatches(columns, examples, [batch], alpha, activation));
     columns = run.theta;
     rows = toRowMajor(columns);
     const next = rowValues(rows);
-    requireDomain(`θ after step ${out.length + 1}`, next.W, next.b);
+    requireDomain(`θ after step ${step}`, next.W, next.b);
     theta = updateBounds(p, theta, g.boundsRows, g.values.gradient, alpha, next);
-    out.push(judgeable(`θ after step ${out.length + 1}`, { value: plainOf(next), bound: errorsOf(theta) }));
+    const trained = judgeable(`θ after step ${step}`, { value: plainOf(next), bound: errorsOf(theta) });
     const fwd = reference(() => forwardBatchRows(rows, matrixFromRows(X), activation));
     const values = { Z: fwd.Z.map((z) => (z === undefined ? [] : nums(z))), A: fwd.A.map(nums) };
     const J = Number(run.losses[0]);
-    requireDomain(`z, a or J(θ) after step ${out.length}`, values.Z, values.A, J);
+    requireDomain(`z, a or J(θ) after step ${step}`, values.Z, values.A, J);
     const pass = forwardBounds(p, theta, uploaded(p, X), values, activation);
-    losses.push(judgeable(`J(θ) after step ${out.length}`, { value: J, bound: lossBounds(p, pass.Z[r]!, uploaded(p, Y), values.Z[r]!, Y, J).E[0]![0]! }));
+    const loss = judgeable(`J(θ) after step ${step}`, { value: J, bound: lossBounds(p, pass.Z[r]!, uploaded(p, Y), values.Z[r]!, Y, J).E[0]![0]! });
+    yield { params: trained, loss };
   }
-  return { params: out, losses };
 }
 
 /** One step of eq. 1.5 on `batch` from θ (GD: all indices, eq. 1.3; SGD: one index, eq. 1.4). */

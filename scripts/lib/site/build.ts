@@ -19,12 +19,36 @@ nav { padding: 0.5em 1em; background: #f4f4f4; border-bottom: 1px solid #ddd; }
 main { max-width: 60em; margin: 0 auto; padding: 1em; }
 section.entry { border-top: 1px solid #ddd; margin-top: 2em; }
 pre { background: #f8f8f8; padding: 0.5em; overflow-x: auto; }
+#stats, #suite-failures { white-space: pre-wrap; }
 .erratum { border-left: 4px solid #c60; padding-left: 1em; }
 .erratum pre { white-space: pre-wrap; }
 .katex-display { overflow-x: auto; overflow-y: hidden; }
 form.try { background: #eef4fb; padding: 0.5em 1em; }
+form.playground { background: #eef4fb; padding: 0.5em 1em; margin-bottom: 1em; }
+form.playground label { margin-right: 1em; white-space: nowrap; }
+fieldset { border: 1px solid #ccd; margin-bottom: 0.5em; }
+#status[data-state='error'], pre.result.error { color: #b00; }
+table { border-collapse: collapse; }
+td, th { border: 1px solid #ddd; padding: 0.2em 0.5em; text-align: left; }
+tr.cell-fail td, tr.cell-unexpectedpass td { background: #fdd; }
+tr.cell-pass td:last-child { color: #060; }
 pre.result.error { color: #b00; }
 `;
+
+/** Every page script of the site: file in the site → entry module. */
+const SITE_SCRIPTS: Readonly<Record<string, string>> = { ...PAGE_SCRIPTS, 'playground.js': 'scripts/lib/site/page/playground.ts' };
+
+/**
+ * What the playground page loads besides its script: tfjs's WebAssembly binaries (the wasm backend
+ * fetches them beside the page) and the fixture vectors the in-page suite replays.
+ */
+function copyPlaygroundAssets(outDir: string): void {
+  const wasmDist = join(dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist');
+  for (const file of readdirSync(wasmDist).filter((f) => f.endsWith('.wasm'))) cpSync(join(wasmDist, file), join(outDir, file));
+  const fixtures = join(REPO_ROOT, 'fixtures');
+  mkdirSync(join(outDir, 'fixtures'), { recursive: true });
+  for (const file of readdirSync(fixtures).filter((f) => f.endsWith('.json'))) cpSync(join(fixtures, file), join(outDir, 'fixtures', file));
+}
 
 /** Writes the site into `outDir` (emptied first); returns the files written, relative to it. */
 export async function buildSite(outDir: string): Promise<string[]> {
@@ -32,7 +56,10 @@ export async function buildSite(outDir: string): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
   for (const [file, html] of renderPages()) writeFileSync(join(outDir, file), html);
   writeFileSync(join(outDir, 'site.css'), STYLE);
-  for (const [file, entry] of Object.entries(PAGE_SCRIPTS)) writeFileSync(join(outDir, file), (await buildPageBundle({ entry: join(REPO_ROOT, entry) })).code);
+  for (const [file, entry] of Object.entries(SITE_SCRIPTS)) {
+    writeFileSync(join(outDir, file), (await buildPageBundle({ entry: join(REPO_ROOT, entry), minify: true })).code);
+  }
+  copyPlaygroundAssets(outDir);
   const katexDist = join(dirname(createRequire(import.meta.url).resolve('katex/package.json')), 'dist');
   mkdirSync(join(outDir, 'katex'), { recursive: true });
   cpSync(join(katexDist, 'katex.min.css'), join(outDir, 'katex', 'katex.min.css'));
@@ -56,6 +83,8 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.ttf': 'font/ttf',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
 };
 
 /** Serves every file of a built site (and `/` as index.html) on 127.0.0.1:`port` (0: any free port). */

@@ -1,12 +1,9 @@
 /** Small HTML helpers for the static site: escaping, and KaTeX rendered at build time. */
 import katex from 'katex';
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+import { escapeHtml } from './escape.js';
 
-/** Text made safe inside HTML elements and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
+export { escapeHtml };
 
 /**
  * LaTeX as KaTeX HTML (and MathML), rendered now so the page needs no script to show math.

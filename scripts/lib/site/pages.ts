@@ -11,6 +11,7 @@ import type { Erratum, SpecEntry } from '../../../spec/types.js';
 import { anchor } from '../book.js';
 import { type Explanation, explanationOf, KIND_NAMES, siteLabel } from '../explain/explanation.js';
 import { escapeHtml, math, page } from './html.js';
+import { PLAYGROUND_FILE, PLAYGROUND_TITLE, playgroundPage } from './playgroundPage.js';
 import { TRY_FORMS } from './tryForms.js';
 
 /** A page of the site: its file name, title and the top-level section of the notes it holds. */
@@ -68,7 +69,12 @@ function entryHtml(x: Explanation): string {
   ].join('\n');
 }
 
-const nav = (): string => [`<a href="index.html">Index</a>`, ...SECTION_PAGES.map((p) => `<a href="${p.file}">Section ${p.section}</a>`)].join(' · ');
+const nav = (): string =>
+  [
+    `<a href="index.html">Index</a>`,
+    ...SECTION_PAGES.map((p) => `<a href="${p.file}">Section ${p.section}</a>`),
+    `<a href="${PLAYGROUND_FILE}">Playground</a>`,
+  ].join(' · ');
 
 /** The index: every section page with the statements it holds. */
 function indexHtml(): string {
@@ -80,7 +86,8 @@ function indexHtml(): string {
   });
   const intro =
     '<p>Every statement of the CS229 deep-learning notes, as this project implements it: the formula (corrected where the notes are wrong, with the erratum), the reference code, a worked example computed by it, and the conformance checks that test an implementation against it.</p>';
-  return page('CS229 Deep Learning: the notes, equation by equation', nav(), [intro, ...items].join('\n'));
+  const playground = `<h2><a href="${PLAYGROUND_FILE}">${escapeHtml(PLAYGROUND_TITLE)}</a></h2>`;
+  return page('CS229 Deep Learning: the notes, equation by equation', nav(), [intro, ...items, playground].join('\n'));
 }
 
 /** Every page of the site: file name → HTML. */
@@ -90,5 +97,6 @@ export function renderPages(): Map<string, string> {
     const entries = INVENTORY.filter((e) => topSection(e) === p.section);
     pages.set(p.file, page(p.title, nav(), entries.map((e) => entryHtml(explanationOf(e))).join('\n')));
   }
+  pages.set(PLAYGROUND_FILE, playgroundPage(nav()));
   return pages;
 }

@@ -25,12 +25,12 @@ export type PageAction = (page: Page) => Promise<void>;
 
 /**
  * Visits `pages` (file names) of the site built in `siteDir`; screenshots `screenshot.page` to
- * `screenshot.file`; runs `actions[page]` on a page once it has loaded (its errors count too).
+ * `screenshot.file` after its action; runs `actions[page]` on a page once it has loaded (its errors count too).
  */
 export async function visitSite(
   siteDir: string,
   pages: readonly string[],
-  screenshot?: { readonly page: string; readonly file: string },
+  screenshot?: { readonly page: string; readonly file: string; readonly fullPage?: boolean },
   actions: Readonly<Record<string, PageAction>> = {},
 ): Promise<Visit[]> {
   const server = await serveSite(siteDir, 0);
@@ -54,8 +54,8 @@ export async function visitSite(
       const katexFont = await page.evaluate(
         () => document.fonts.check('16px KaTeX_Main') && [...document.fonts].some((f) => f.family.includes('KaTeX_Main') && f.status === 'loaded'),
       );
-      if (screenshot?.page === name) await page.screenshot({ path: screenshot.file });
       await actions[name]?.(page);
+      if (screenshot?.page === name) await page.screenshot({ path: screenshot.file, fullPage: screenshot.fullPage ?? false });
       visits.push({ page: name, errors, katexFont });
       await page.close();
     }
