@@ -5,8 +5,9 @@
  * this machine), each J(θ) within the float32 bound of the reference replaying the same batches
  * from the same θ0 (the suite's training oracle), tf.memory().numTensors the same after every chunk
  * of iterations and back where it started after the run; the reference's curve in the page equal,
- * bit for bit, to the one Node computes (same code, float64); examples/s reported; and the
- * conformance suite run in the page on webgl passing with every statement's row filled.
+ * bit for bit, to the one Node computes (same code, float64); bad input and a diverging run shown
+ * with their equation's message; examples/s on every backend; and the conformance suite run in the
+ * page on webgl passing, with every statement's row filled.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,9 +15,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from './lib/site/build.js';
-import type { PlaygroundGlobals } from './lib/site/page/playground.js';
 import { referenceCurve } from './lib/site/playground/compare.js';
 import { PLAYGROUND_DEFAULTS, playgroundProblem } from './lib/site/playground/problem.js';
+import { fillPlayground, type PageState, playgroundReady, playgroundState, press, type Status } from './lib/site/playgroundDriver.js';
 import { PLAYGROUND_FILE } from './lib/site/playgroundPage.js';
 import { visitSite } from './lib/site/visit.js';
 
@@ -32,56 +33,43 @@ const ITERATIONS = 100;
  */
 const SUITE_RUNS = 3;
 
-type Run = NonNullable<PlaygroundGlobals['lastRun']>;
-type Suite = NonNullable<PlaygroundGlobals['lastSuite']>;
-
-const globalsOf = (page: Page): Promise<Omit<PlaygroundGlobals, 'numTensors'> & { tensors: number }> =>
-  page.evaluate(() => {
-    const g = (globalThis as unknown as { playground: PlaygroundGlobals }).playground;
-    return { ready: g.ready, backend: g.backend, lastRun: g.lastRun, lastSuite: g.lastSuite, tensors: g.numTensors() };
-  });
-
-/** Waits until the page's status leaves 'busy' and returns its state and text. */
-async function settled(page: Page, timeout: number): Promise<{ state: string; text: string }> {
-  await page.waitForFunction(() => ['done', 'error'].includes(document.querySelector<HTMLElement>('#status')?.dataset.state ?? ''), undefined, { timeout });
-  return page.evaluate(() => {
-    const el = document.querySelector<HTMLElement>('#status')!;
-    return { state: el.dataset.state ?? '', text: el.textContent ?? '' };
-  });
-}
-
 describe('the training playground in Chromium', () => {
   it('trains 100 steps on webgpu and webgl within the float32 bound of the reference, numTensors flat; the in-page suite passes', async () => {
     await buildSite(join(out, 'site'));
-    const runs: { choice: string; status: { state: string; text: string }; run: Run | undefined; tensorsAfter: number }[] = [];
-    let compared: { status: { state: string; text: string }; rows: string[] } | undefined;
-    let suite: { status: { state: string; text: string }; result: Suite | undefined; table: number } | undefined;
+    const trained: { choice: string; status: Status; state: PageState }[] = [];
+    const refused: Status[] = [];
+    let divergedTensors: number | undefined;
+    let compared: { status: Status; rows: string[] } | undefined;
+    let suite: { status: Status; state: PageState; table: number } | undefined;
     const drive = async (page: Page): Promise<void> => {
-      await page.waitForFunction(() => (globalThis as unknown as { playground?: PlaygroundGlobals }).playground?.ready === true);
-      await page.fill('#train-form input[name="iterations"]', String(ITERATIONS));
-      await page.fill('#train-form input[name="compared"]', String(ITERATIONS));
+      await playgroundReady(page);
+      await fillPlayground(page, { iterations: ITERATIONS, compared: ITERATIONS });
       for (const choice of ['auto', 'webgl']) {
-        await page.selectOption('#train-form select[name="backend"]', choice);
-        await page.click('#train-form button[name="train"]');
-        const status = await settled(page, 120_000);
-        const g = await globalsOf(page);
-        runs.push({ choice, status, run: g.lastRun, tensorsAfter: g.tensors });
+        await fillPlayground(page, { backend: choice });
+        trained.push({ choice, status: await press(page, 'train', 120_000), state: await playgroundState(page) });
       }
-      await page.click('#train-form button[name="compare"]');
-      compared = { status: await settled(page, 120_000), rows: await page.locator('#throughput tbody tr').allInnerTexts() };
-      await page.fill('#suite-form input[name="runs"]', String(SUITE_RUNS));
-      await page.click('#suite-form button[name="suite"]');
-      const status = await settled(page, 240_000);
-      suite = { status, result: (await globalsOf(page)).lastSuite, table: await page.locator('#suite-table tbody tr').count() };
+      // Bad input: the line's message, before any backend work.
+      await fillPlayground(page, { B: 65 });
+      refused.push(await press(page, 'train', 10_000));
+      await fillPlayground(page, { B: 'eight' });
+      refused.push(await press(page, 'train', 10_000));
+      // A rate at which SGD diverges: the trainer's own NonFiniteError, and no tensor left behind.
+      await fillPlayground(page, { B: PLAYGROUND_DEFAULTS.B, alpha: 50 });
+      refused.push(await press(page, 'train', 120_000));
+      divergedTensors = (await playgroundState(page)).tensors;
+      await fillPlayground(page, { alpha: PLAYGROUND_DEFAULTS.alpha });
+      compared = { status: await press(page, 'compare', 120_000), rows: await page.locator('#throughput tbody tr').allInnerTexts() };
+      await fillPlayground(page, { runs: SUITE_RUNS });
+      suite = { status: await press(page, 'suite', 240_000), state: await playgroundState(page), table: await page.locator('#suite-table tbody tr').count() };
     };
     const [visit] = await visitSite(join(out, 'site'), [PLAYGROUND_FILE], undefined, { [PLAYGROUND_FILE]: drive });
     expect(visit!.errors).toEqual([]);
 
     const problem = playgroundProblem({ ...PLAYGROUND_DEFAULTS, iterations: ITERATIONS, compared: ITERATIONS });
-    expect(runs.map((r) => r.run?.backend)).toEqual(['webgpu', 'webgl']);
-    for (const { choice, status, run, tensorsAfter } of runs) {
-      expect(status, choice).toEqual({ state: 'done', text: `done on ${run?.backend}` });
-      const r = run!;
+    expect(trained.map((t) => t.state.lastRun?.backend)).toEqual(['webgpu', 'webgl']);
+    for (const { choice, status, state } of trained) {
+      const r = state.lastRun!;
+      expect(status, choice).toEqual({ state: 'done', text: `done on ${r.backend}` });
       expect(r.accelerated).toHaveLength(ITERATIONS);
       expect(r.reference.stopped, `${r.backend}: the bound stayed in the domain`).toBeUndefined();
       expect(r.agreement.iterations).toBe(ITERATIONS);
@@ -92,9 +80,15 @@ describe('the training playground in Chromium', () => {
       expect(r.reference.losses).toEqual(node.losses);
       expect(new Set(r.tensors.chunks).size, `${r.backend}: numTensors after each chunk ${r.tensors.chunks.join(', ')}`).toBe(1);
       expect(r.tensors.after).toBe(r.tensors.before);
-      expect(tensorsAfter).toBe(r.tensors.before);
+      expect(state.tensors).toBe(r.tensors.before);
       expect(r.examplesPerSecond).toBeGreaterThan(0);
     }
+
+    expect(refused[0]).toEqual({ state: 'error', text: 'Algorithm 2 line 1: B must be an integer from 1 to n = 64, got 65' });
+    expect(refused[1]).toEqual({ state: 'error', text: "B: 'eight' is not a number" });
+    expect(refused[2]!.state).toBe('error');
+    expect(refused[2]!.text).toMatch(/^eq\. 1\.5: in the chunk of iterations 1 to 10 of 100: .*the run diverged; lower α$/);
+    expect(divergedTensors).toBe(trained[0]!.state.lastRun!.tensors.before);
 
     // One row per training run, then one per backend of "Compare backends" (best first), each with examples/s.
     expect(compared!.status).toEqual({ state: 'done', text: 'backends compared' });
@@ -104,7 +98,7 @@ describe('the training playground in Chromium', () => {
     expect(rows[4]![1]).toMatch(/threads allowed: cross-origin isolated/);
 
     expect(suite!.status).toEqual({ state: 'done', text: 'suite done on webgl' });
-    const s = suite!.result!;
+    const s = suite!.state.lastSuite!;
     expect(s.failures).toEqual([]);
     expect(s.verdict).toEqual({ code: 0, line: 'No check failed' });
     expect(s.rows.filter((row) => row.cell === 'pass').length).toBeGreaterThan(40);

@@ -1,5 +1,5 @@
 /**
- * `npm run site [-- --out DIR] [--serve [--port N]]`: builds the static site of the notes (an index
+ * `npm run site [-- --out DIR] [--serve [--port N]] [--screenshot FILE] [--playground-screenshot FILE]`: builds the static site of the notes (an index
  * and one page per section: every statement with its KaTeX-rendered formula, errata, reference
  * code, worked example and checks) into site/ (not committed), and with --serve serves it on
  * 127.0.0.1 with the cross-origin isolation headers threaded wasm needs, until Ctrl-C.
@@ -21,6 +21,9 @@ Options:
   --screenshot FILE
                then open the page of Section 3 in the project's headless Chromium and save a
                PNG of it (the README's picture: docs/figures/site.png)
+  --playground-screenshot FILE
+               then train with the playground's defaults on the best backend there and save a
+               PNG of the form, the loss curve and the numbers (docs/figures/playground.png)
   -h, --help   print this help`;
 
 await runCli(
@@ -32,6 +35,7 @@ await runCli(
       serve: { type: 'boolean' },
       port: { type: 'string' },
       screenshot: { type: 'string' },
+      'playground-screenshot': { type: 'string' },
     });
     return {
       help: values.help ?? false,
@@ -39,6 +43,7 @@ await runCli(
       serve: values.serve ?? false,
       port: integer('port', values.port, 0, 0, 65535),
       screenshot: fileName('screenshot', values.screenshot),
+      playgroundScreenshot: fileName('playground-screenshot', values['playground-screenshot']),
     };
   },
   async (options) => {
@@ -50,6 +55,21 @@ await runCli(
       const [visit] = await visitSite(options.out, ['section-3.html'], { page: 'section-3.html', file: options.screenshot });
       if (visit!.errors.length > 0) throw new Error(`section-3.html logged errors in Chromium: ${visit!.errors.join('; ')}`);
       console.log(`wrote ${options.screenshot}`);
+    }
+    if (options.playgroundScreenshot !== undefined) {
+      const { visitSite } = await import('./lib/site/visit.js');
+      const { playgroundReady, press, screenshotRun } = await import('./lib/site/playgroundDriver.js');
+      const file = options.playgroundScreenshot;
+      const [visit] = await visitSite(options.out, ['playground.html'], undefined, {
+        'playground.html': async (page) => {
+          await playgroundReady(page);
+          const status = await press(page, 'train', 600_000);
+          if (status.state !== 'done') throw new Error(`the playground did not train: ${status.text}`);
+          await screenshotRun(page, file);
+        },
+      });
+      if (visit!.errors.length > 0) throw new Error(`playground.html logged errors in Chromium: ${visit!.errors.join('; ')}`);
+      console.log(`wrote ${file}`);
     }
     if (!options.serve) return;
     const server = await serveSite(options.out, options.port);

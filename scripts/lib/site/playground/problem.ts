@@ -67,8 +67,9 @@ export interface PlaygroundProblem {
   readonly batches: readonly (readonly number[])[];
 }
 
-function integerIn(where: string, what: string, value: number, low: number, high: number): number {
-  if (!Number.isInteger(value) || value < low || value > high) throw new SpecError(where, `${what} must be an integer from ${low} to ${high}, got ${value}`);
+function integerIn(where: string, what: string, value: number, low: number, high: number, highName = String(high)): number {
+  if (!Number.isInteger(value) || value < low || value > high)
+    throw new SpecError(where, `${what} must be an integer from ${low} to ${highName}, got ${value}`);
   return value;
 }
 
@@ -80,7 +81,7 @@ export function checkOptions(o: PlaygroundOptions): void {
   if (!DATA_SETS.includes(o.dataSet)) throw new SpecError('eq. 1.2', `the data set must be one of ${DATA_SETS.join(', ')}, got ${String(o.dataSet)}`);
   integerIn('eq. 1.2', 'n', o.n, 1, LIMITS.n);
   if (!(Number.isFinite(o.alpha) && o.alpha > 0)) throw new SpecError('Algorithm 2 line 1', `α must be a finite number > 0, got ${o.alpha}`);
-  integerIn('Algorithm 2 line 1', `B (1 <= B <= n = ${o.n})`, o.B, 1, o.n);
+  integerIn('Algorithm 2 line 1', 'B', o.B, 1, o.n, `n = ${o.n}`);
   integerIn('Algorithm 2 line 1', 'n_iter', o.iterations, 1, LIMITS.iterations);
   integerIn('Algorithm 2 line 1', 'the number of iterations compared with the reference', o.compared, 0, Math.min(o.iterations, LIMITS.compared));
   integerIn('Algorithm 2 line 2', 'the seed', o.seed, 0, 2 ** 32 - 1);

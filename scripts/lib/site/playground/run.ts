@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { createTrainer, type Trainer } from '../../../../accelerated/trainer.js';
 import type { Expected } from '../../../../conformance/oracles/oracle.js';
+import { NonFiniteError } from '../../../../spec/specError.js';
 import { type Agreement, agreement, type ReferenceCurve, referenceCurve } from './compare.js';
 import { type PlaygroundOptions, type PlaygroundProblem, playgroundProblem } from './problem.js';
 
@@ -100,7 +101,11 @@ export async function runPlayground(o: PlaygroundOptions, onProgress: (p: Progre
   const trainer = trainerFor(problem, o);
   try {
     for (let start = 0; start < problem.batches.length; start += CHUNK) {
-      const run = await trainer.trainOnBatches(problem.batches.slice(start, start + CHUNK), o.alpha);
+      const run = await trainer.trainOnBatches(problem.batches.slice(start, start + CHUNK), o.alpha).catch((error: unknown) => {
+        if (!(error instanceof NonFiniteError)) throw error;
+        const end = Math.min(start + CHUNK, problem.batches.length);
+        throw new NonFiniteError(error.where, `in the chunk of iterations ${start + 1} to ${end} of ${problem.batches.length}: ${error.detail}`);
+      });
       accelerated.push(...run.losses);
       chunks.push(tf.memory().numTensors);
       await onProgress({ accelerated, reference: [], phase: 'accelerated' });
