@@ -11,7 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../accelerated/browser/bundle.js';
 import { INVENTORY } from '../spec/inventory/index.js';
 import { anchor } from './lib/book.js';
+import { errataFor } from './lib/explain/errata.js';
 import { buildSite, serveSite } from './lib/site/build.js';
+import { escapeHtml, math } from './lib/site/html.js';
 import { SECTION_PAGES, topSection } from './lib/site/pages.js';
 import { PLAYGROUND_FILE } from './lib/site/playgroundPage.js';
 
@@ -37,6 +39,17 @@ describe('npm run site', () => {
       expect(read('index.html')).toContain(`href="${p.file}"`);
     }
     expect(SECTION_PAGES.flatMap((p) => INVENTORY.filter((e) => topSection(e) === p.section)).length).toBe(INVENTORY.length);
+  });
+
+  it("is built from spec/ as it is now: each statement's title, rendered formula and errata as the inventory has them", () => {
+    for (const p of SECTION_PAGES) {
+      const html = read(p.file);
+      for (const entry of INVENTORY.filter((e) => topSection(e) === p.section)) {
+        expect(html, entry.id).toContain(`<h2>${escapeHtml(entry.id)}: ${escapeHtml(entry.title)}</h2>`);
+        expect(html, entry.id).toContain(`<div class="statement">${math(entry.latex, true)}</div>`);
+        for (const e of errataFor(entry)) expect(html, `${entry.id}: erratum ${e.id}`).toContain(escapeHtml(e.correction));
+      }
+    }
   });
 
   it('renders every formula with KaTeX at build time: one display per statement, no KaTeX error', () => {
