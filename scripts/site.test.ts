@@ -1,8 +1,9 @@
 /**
  * `npm run site`: the built site holds an index and one page per section of the notes, every
  * statement of spec/ on its section's page with its formula rendered by KaTeX at build time, every
- * local link and stylesheet reference resolving to a built file, and `--serve` answering with the
- * cross-origin isolation headers threaded wasm needs.
+ * local link and stylesheet reference resolving to a built file, `--serve` answering with the
+ * cross-origin isolation headers threaded wasm needs, and each "try it" form in its entry, prefilled
+ * with the explain example's inputs, recomputing that example (the browser side: siteBrowser.test.ts).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,10 +13,14 @@ import { REPO_ROOT } from '../accelerated/browser/bundle.js';
 import { INVENTORY } from '../spec/inventory/index.js';
 import { anchor } from './lib/book.js';
 import { errataFor } from './lib/explain/errata.js';
+import { workedExampleFor } from './lib/explain/examples.js';
+import { renderExample } from './lib/explain/worked.js';
 import { buildSite, serveSite } from './lib/site/build.js';
 import { escapeHtml, math } from './lib/site/html.js';
 import { SECTION_PAGES, topSection } from './lib/site/pages.js';
 import { PLAYGROUND_FILE } from './lib/site/playgroundPage.js';
+import { TRY_EXAMPLES } from './lib/site/tryExamples.js';
+import { defaultTexts, recompute } from './lib/site/tryRecompute.js';
 
 let out: string;
 let files: string[];
@@ -111,6 +116,55 @@ describe('npm run site', () => {
       expect(await (await fetch(`${server.origin}/`)).text()).toBe(read('index.html'));
     } finally {
       await server.close();
+    }
+  });
+
+  it('shows each "try it" form in the entry of its spec id, on its section\'s page, prefilled with the explain example\'s inputs', () => {
+    expect(files).toContain('examples.js');
+    for (const [id, { fields }] of Object.entries(TRY_EXAMPLES)) {
+      const entry = INVENTORY.find((e) => e.id === id);
+      expect(entry, id).toBeDefined();
+      const html = read(SECTION_PAGES.find((p) => p.section === topSection(entry!))!.file);
+      const start = html.indexOf(`<section class="entry" id="${anchor(id)}">`);
+      const inEntry = html.slice(start, html.indexOf('</section>', start));
+      expect(inEntry, id).toContain(`<form class="try" data-example="${id}">`);
+      expect(inEntry, id).toContain('<script type="module" src="examples.js"></script>');
+      const texts = defaultTexts(id);
+      for (const f of fields) {
+        expect(inEntry, `${id} ${f.name}`).toContain(`name="${f.name}"`);
+        expect(inEntry, `${id} ${f.name}`).toContain(f.kind === 'activation' ? `value="${texts[f.name]}" selected` : escapeHtml(texts[f.name]!));
+      }
+      expect(html.split(`data-example="${id}"`).length, `${id}: one form`).toBe(2);
+    }
+  });
+});
+
+describe('the "try it" forms, recomputed from their texts (as the page does)', () => {
+  it('print the explain example itself from the default texts, to the character', () => {
+    for (const id of Object.keys(TRY_EXAMPLES)) expect(recompute(id, defaultTexts(id)), id).toBe(renderExample(workedExampleFor(id)!, id).join('\n'));
+  });
+
+  it('refuse bad input with a message naming the field or the equation, never a NaN', () => {
+    const cases: [id: string, edit: Record<string, string>, message: string][] = [
+      ['2.12', { x: '1, abc' }, "x: 'abc' is not a number"],
+      ['2.12', { x: '1,,2' }, "x: '' is not a number"],
+      ['2.12', { theta: '{"W": [' }, 'θ: not valid JSON'],
+      ['2.12', { theta: '{"W": [[[1, 2], [3]]], "b": [[1, 2]]}' }, 'eq. 2.12: row 2 of W[1] has 1 entries, row 1 has 2'],
+      ['1.1', { data: '[{"x": [1, 2, 3], "y": 1}]' }, 'eq. 1.2: x^{(1)} (example index 0) must be 2x1'],
+      ['1.1', { data: '[{"x": [1, 2], "y": "2"}]' }, 'eq. 1.2: y^{(1)} must be a number'],
+      ['1.1', { data: '[]' }, 'eq. 1.2: the dataset must hold at least one example'],
+      ['1.5', { B: '4' }, 'Algorithm 2 line 4: batch size B must be an integer in 1..n (n = 3)'],
+      ['1.5', { seed: '1.5' }, "Algorithm 2 line 4: the sampler's seed must be an integer"],
+      ['1.5', { alpha: '-1' }, 'eq. 1.5: learning rate α must be finite and > 0'],
+      ['1.5', { alpha: 'Infinity' }, "α: 'Infinity' is not finite"],
+      ['1.5', { nIter: '1000' }, 'n_iter: at most 100 here'],
+      ['3.13', { u: '1, 2' }, 'eq. 3.11: u must be 3x1'],
+      ['3.13', { W: '[[1, 0], [0, 1]]', u: '1e160, 0', b: '0, 0' }, 'eq. 3.13: J is not finite (Infinity)'],
+      ['3.5/forward', { y: '' }, "y: '' is not a number"],
+      ['3.5/forward', { activation: 'softplus' }, "σ: 'softplus' is not one of relu, sigmoid, tanh, identity"],
+    ];
+    for (const [id, edit, message] of cases) {
+      expect(() => recompute(id, { ...defaultTexts(id), ...edit }), `${id} ${JSON.stringify(edit)}`).toThrow(message);
     }
   });
 });

@@ -2,6 +2,8 @@
  * The built site (`npm run site`) in a real browser, the project's headless Chromium: every page
  * loads without a console error, an uncaught exception, a failed request or an HTTP error, and
  * KaTeX's fonts are loaded, so the formulas rendered at build time show as KaTeX lays them out.
+ * Every "try it" form shows its worked example as `npm run explain` prints it, recomputes it after
+ * an edit exactly as the reference does here, and shows bad input as a message, never a NaN.
  */
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,36 +11,115 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { columnVector } from '../reference/matrix.js';
-import { THREE_LAYER } from './lib/explain/networks.js';
+import { col, DATA, THREE_LAYER, TWO_LAYER, X } from './lib/explain/networks.js';
+import { lossExample, MINIBATCH, minibatchExample } from './lib/explain/section1Examples.js';
 import { multiLayerForwardExample } from './lib/explain/section2Examples.js';
-import { renderExample } from './lib/explain/worked.js';
+import { AFFINE, algorithm5Example, matrixChainRuleExample } from './lib/explain/section3Examples.js';
+import { renderExample, type WorkedExample } from './lib/explain/worked.js';
 import { buildSite } from './lib/site/build.js';
 import { SECTION_PAGES } from './lib/site/pages.js';
-import { visitSite } from './lib/site/visit.js';
+import { TRY_EXAMPLES } from './lib/site/tryExamples.js';
+import { type PageAction, visitSite } from './lib/site/visit.js';
 
 const out = mkdtempSync(join(tmpdir(), 'cs229-site-browser-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
+/** A form's example before any edit, after `edit` (field name → text or σ), and the message `bad` gives. */
+interface FormCase {
+  readonly id: string;
+  readonly initial: WorkedExample;
+  readonly edit: Readonly<Record<string, string>>;
+  readonly edited: WorkedExample;
+  readonly bad: Readonly<Record<string, string>>;
+  readonly error: RegExp;
+}
+
+const FORM_CASES: Readonly<Record<string, readonly FormCase[]>> = {
+  'section-1.html': [
+    {
+      id: '1.1',
+      initial: lossExample(),
+      edit: { activation: 'sigmoid' },
+      edited: lossExample(TWO_LAYER, DATA, 'sigmoid'),
+      bad: { data: '[{"x": [1, 2, 3], "y": 1}]' },
+      error: /^eq\. 1\.2: x\^\{\(1\)\} /,
+    },
+    {
+      id: '1.5',
+      initial: minibatchExample(),
+      edit: { B: '3', seed: '7' },
+      edited: minibatchExample(TWO_LAYER, DATA, { ...MINIBATCH, B: 3, seed: 7 }),
+      bad: { alpha: '0' },
+      error: /^eq\. 1\.5: learning rate α /,
+    },
+  ],
+  'section-2.html': [
+    {
+      id: '2.12',
+      initial: multiLayerForwardExample(),
+      edit: { x: '0.5, -1', activation: 'tanh' },
+      edited: multiLayerForwardExample(THREE_LAYER, columnVector([0.5, -1]), 'tanh'),
+      bad: { x: '1, 2, 3' },
+      error: /^eq\. 2\.12: /,
+    },
+  ],
+  'section-3.html': [
+    {
+      id: '3.13',
+      initial: matrixChainRuleExample(),
+      edit: { b: '1, -1' },
+      edited: matrixChainRuleExample(AFFINE.W, AFFINE.u, col(1, -1)),
+      bad: { u: '1, abc, 3' },
+      error: /^u: 'abc' is not a number$/,
+    },
+    {
+      id: '3.5/forward',
+      initial: algorithm5Example(),
+      edit: { y: '0.5', activation: 'tanh' },
+      edited: algorithm5Example(THREE_LAYER, X, 0.5, 'tanh'),
+      bad: { theta: '{"W": [' },
+      error: /^θ: not valid JSON /,
+    },
+  ],
+};
+
+/** What a form shows: its text, and whether it is marked as an error. */
+interface Shown {
+  readonly text: string;
+  readonly error: boolean;
+}
+
+/** Fills `edit` into the form of `id` (none: as loaded), submits it, and reads what it shows. */
+async function shownAfter(page: Page, id: string, edit?: Readonly<Record<string, string>>): Promise<Shown> {
+  const form = page.locator(`form.try[data-example="${id}"]`);
+  const result = form.locator('pre.result');
+  if (edit === undefined) await result.filter({ hasText: /\S/ }).waitFor();
+  else {
+    for (const [name, value] of Object.entries(edit)) {
+      const control = form.locator(`[name="${name}"]`);
+      if ((await control.evaluate((e) => e.tagName)) === 'SELECT') await control.selectOption(value);
+      else await control.fill(value);
+    }
+    await form.locator('button[type="submit"]').click();
+  }
+  return { text: (await result.textContent()) ?? '', error: await result.evaluate((e) => e.classList.contains('error')) };
+}
+
 describe('the site in Chromium', () => {
-  it('every page loads without an error, with KaTeX fonts; a screenshot can be taken', async () => {
+  it('every page loads without an error, with KaTeX fonts; a screenshot can be taken; every form recomputes its example', async () => {
     await buildSite(join(out, 'site'));
     const shot = join(out, 'index.png');
     const pages = ['index.html', ...SECTION_PAGES.map((p) => p.file)];
-    // Section 2's form: the worked example of eq. 2.12 as the page shows it, before and after an edit.
-    const shown: string[] = [];
-    const edit = async (page: Page): Promise<void> => {
-      const result = page.locator('form.try-forward pre.result');
-      await result.filter({ hasText: 'h_θ(x)' }).waitFor();
-      shown.push((await result.textContent()) ?? '');
-      await page.fill('form.try-forward input[name="x"]', '0.5, -1');
-      await page.selectOption('form.try-forward select[name="activation"]', 'tanh');
-      await page.click('form.try-forward button[type="submit"]');
-      shown.push((await result.textContent()) ?? '');
-      await page.fill('form.try-forward input[name="x"]', '1, 2, 3');
-      await page.click('form.try-forward button[type="submit"]');
-      shown.push((await result.textContent()) ?? '');
-    };
-    const visits = await visitSite(join(out, 'site'), pages, { page: 'index.html', file: shot }, { 'section-2.html': edit });
+    const shown = new Map<string, Shown[]>();
+    const actions: Record<string, PageAction> = Object.fromEntries(
+      Object.entries(FORM_CASES).map(([file, cases]) => [
+        file,
+        async (page: Page) => {
+          for (const c of cases) shown.set(c.id, [await shownAfter(page, c.id), await shownAfter(page, c.id, c.edit), await shownAfter(page, c.id, c.bad)]);
+        },
+      ]),
+    );
+    const visits = await visitSite(join(out, 'site'), pages, { page: 'index.html', file: shot }, actions);
     expect(visits.map((v) => v.page)).toEqual(pages);
     for (const v of visits) {
       expect(v.errors, v.page).toEqual([]);
@@ -46,11 +127,18 @@ describe('the site in Chromium', () => {
       if (v.page !== 'index.html') expect(v.katexFont, `${v.page}: KaTeX_Main loaded`).toBe(true);
     }
     expect(existsSync(shot) && statSync(shot).size > 10_000).toBe(true);
-    // The page computes what the reference computes here, to the character (same code, float64).
-    expect(shown[0]).toBe(renderExample(multiLayerForwardExample(), '2.12').join('\n'));
-    expect(shown[1]).toBe(renderExample(multiLayerForwardExample(THREE_LAYER, columnVector([0.5, -1]), 'tanh'), '2.12').join('\n'));
-    expect(shown[1]).toContain('tanh(z^{[1]})');
-    // A wrong input is the reference's own message naming the equation, not a NaN.
-    expect(shown[2]).toMatch(/^eq\. 2\.12: /);
+    const cases = Object.values(FORM_CASES).flat();
+    expect(cases.map((c) => c.id).sort()).toEqual(Object.keys(TRY_EXAMPLES).sort());
+    for (const c of cases) {
+      const [initial, edited, bad] = shown.get(c.id)!;
+      // The page computes what the reference computes here, to the character (same code, float64).
+      expect(initial, c.id).toEqual({ text: renderExample(c.initial, c.id).join('\n'), error: false });
+      expect(edited, c.id).toEqual({ text: renderExample(c.edited, c.id).join('\n'), error: false });
+      // A wrong input is its message (the field's, or the reference's naming the equation), not a NaN.
+      expect(bad!.error, c.id).toBe(true);
+      expect(bad!.text, c.id).toMatch(c.error);
+    }
+    expect(shown.get('2.12')![1]!.text).toContain('tanh(z^{[1]})');
+    expect(shown.get('3.5/forward')![1]!.text).toContain("tanh'(z^{[1]})");
   }, 120_000);
 });

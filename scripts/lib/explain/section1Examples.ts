@@ -3,14 +3,17 @@
  * descent (eq. 1.3), SGD (Algorithm 1, eq. 1.4) and mini-batch SGD (Algorithm 2, eq. 1.5), on the
  * 2-2-1 ReLU network and the three examples of networks.ts.
  */
+import type { ActivationName } from '../../../reference/activations.js';
 import { backprop } from '../../../reference/backprop.js';
 import { linearHypothesis } from '../../../reference/hypothesis.js';
 import { datasetLoss, scaledCost, squaredLoss } from '../../../reference/loss.js';
-import { initializeParams, type Params, predict } from '../../../reference/network.js';
+import { initializeParams, layerSizes, type Params, predict } from '../../../reference/network.js';
 import { type Matrix, math } from '../../../reference/numeric.js';
-import { datasetCost, gdStep, meanGradient, minibatchSgd, minibatchStep, sgd, sgdStep } from '../../../reference/optimizers.js';
+import { expectDataset } from '../../../reference/optimizerInputs.js';
+import { datasetCost, type Example, gdStep, meanGradient, minibatchSgd, minibatchStep, sgd, sgdStep } from '../../../reference/optimizers.js';
 import { createRng } from '../../../reference/sampler.js';
 import { squaresModel, squaresModelGradient } from '../../../reference/squaresModel.js';
+import { networkName, sizesName } from './naming.js';
 import { ALPHA, col, DATA, SEED, TWO_LAYER, X } from './networks.js';
 import { layerName, paramSteps } from './params.js';
 import { type ExampleGroup, q, type Step, text, type WorkedExample } from './worked.js';
@@ -19,26 +22,28 @@ const THETA = layerName();
 const n = DATA.length;
 
 /** The data set, one x^{(i)} and y^{(i)} per example. */
-function dataSteps(): Step[] {
-  return DATA.flatMap((e, i) => [q(`x^{(${i + 1})}`, e.x), q(`y^{(${i + 1})}`, e.y)]);
+function dataSteps(data: readonly Example[] = DATA): Step[] {
+  return data.flatMap((e, i) => [q(`x^{(${i + 1})}`, e.x), q(`y^{(${i + 1})}`, e.y)]);
 }
 
-/** ∇_θ J^{(i)}(θ) of one example by Algorithm 5, printed layer by layer. */
-function exampleGradientSteps(theta: Params, i: number, ids?: readonly string[]): Step[] {
-  const e = DATA[i]!;
-  return paramSteps(backprop(theta, e.x, e.y).gradient, layerName(`∂J^{(${i + 1})}/∂`), ids);
+/** ∇_θ J^{(i)}(θ) of example index i of `data` by Algorithm 5, printed layer by layer. */
+function exampleGradientSteps(theta: Params, i: number, data: readonly Example[] = DATA, activation: ActivationName = 'relu'): Step[] {
+  const e = data[i]!;
+  return paramSteps(backprop(theta, e.x, e.y, activation).gradient, layerName(`∂J^{(${i + 1})}/∂`));
 }
 
-export function lossExample(): WorkedExample {
-  const perExample = DATA.map((e) => squaredLoss(predict(TWO_LAYER, e.x), e.y));
+/** Eq. 1.1-1.2 on a network and data set (default the 2-2-1 ReLU network on the three examples). */
+export function lossExample(theta: Params = TWO_LAYER, data: readonly Example[] = DATA, activation: ActivationName = 'relu'): WorkedExample {
+  const n = expectDataset('eq. 1.2', layerSizes(theta)[0]!, data);
+  const perExample = data.map((e) => squaredLoss(predict(theta, e.x, activation), e.y));
   return {
-    title: `The cost of the 2-2-1 ReLU network on n = ${n} examples`,
+    title: `The cost of the ${networkName(theta, activation)} network on n = ${n} examples`,
     steps: [
-      ...paramSteps(TWO_LAYER, THETA),
-      ...DATA.flatMap((e, i) => [
+      ...paramSteps(theta, THETA),
+      ...data.flatMap((e, i) => [
         q(`x^{(${i + 1})}`, e.x),
         q(`y^{(${i + 1})}`, e.y),
-        q(`h_θ(x^{(${i + 1})})`, predict(TWO_LAYER, e.x), { how: 'eq. 2.12' }),
+        q(`h_θ(x^{(${i + 1})})`, predict(theta, e.x, activation), { how: 'eq. 2.12' }),
         q(`J^{(${i + 1})}(θ)`, perExample[i]!, { how: `½(h_θ(x^{(${i + 1})}) − y^{(${i + 1})})²`, ids: ['1.1'] }),
       ]),
       q('J(θ)', datasetLoss(perExample), { how: `(1/${n}) Σ_i J^{(i)}(θ)`, ids: ['1.2'] }),
@@ -174,29 +179,41 @@ export function sgdExample(): WorkedExample {
   };
 }
 
-/** Algorithm 2: the first iteration in detail, then the whole run. */
-export function minibatchExample(): WorkedExample {
-  const nIter = 2;
-  const B = 2;
-  const run = minibatchSgd(TWO_LAYER, DATA, { alpha: ALPHA, nIter, B, seed: SEED });
+/** Algorithm 2's hyperparameters (line 1), its sampler's seed and σ. */
+export interface MinibatchOptions {
+  readonly alpha: number;
+  readonly B: number;
+  readonly nIter: number;
+  readonly seed: number;
+  readonly activation: ActivationName;
+}
+
+/** The worked example's: two iterations of batches of two, on the ReLU network. */
+export const MINIBATCH: MinibatchOptions = { alpha: ALPHA, B: 2, nIter: 2, seed: SEED, activation: 'relu' };
+
+/** Algorithm 2: the first iteration in detail, then the whole run (default the 2-2-1 ReLU network on the three examples). */
+export function minibatchExample(theta: Params = TWO_LAYER, data: readonly Example[] = DATA, options: MinibatchOptions = MINIBATCH): WorkedExample {
+  const { alpha, B, nIter, seed, activation } = options;
+  const run = minibatchSgd(theta, data, { alpha, nIter, B, seed, activation });
+  const n = data.length;
   const batch = run.indices[0]!;
-  const gradients = batch.map((j) => backprop(TWO_LAYER, DATA[j]!.x, DATA[j]!.y).gradient);
-  const next = minibatchStep(TWO_LAYER, gradients, ALPHA);
+  const gradients = batch.map((j) => backprop(theta, data[j]!.x, data[j]!.y, activation).gradient);
+  const next = minibatchStep(theta, gradients, alpha);
   return {
-    title: `Algorithm 2 (mini-batch SGD) on the 2-2-1 ReLU network, n = ${n}, B = ${B}, α = ${ALPHA}, n_iter = ${nIter}, seed ${SEED}`,
+    title: `Algorithm 2 (mini-batch SGD) on the ${networkName(theta, activation)} network, n = ${n}, B = ${B}, α = ${alpha}, n_iter = ${nIter}, seed ${seed}`,
     steps: [
-      text(`line 1: α = ${ALPHA}, B = ${B} (1 <= B <= n = ${n}), n_iter = ${nIter}`, ['alg2.line1']),
-      text('line 2: θ = the 2-2-1 network below (a fixed start, so the numbers are readable)'),
-      ...paramSteps(TWO_LAYER, THETA),
-      ...dataSteps(),
+      text(`line 1: α = ${alpha}, B = ${B} (1 <= B <= n = ${n}), n_iter = ${nIter}`, ['alg2.line1']),
+      text(`line 2: θ = the ${sizesName(theta)} network below (a fixed start, so the numbers are readable)`),
+      ...paramSteps(theta, THETA),
+      ...dataSteps(data),
       text('line 3: iteration i = 1', ['alg2.line3']),
       q('j_1, ..., j_B (0-based)', batch, {
         shape: `${B} distinct indices in 0..${n - 1}`,
         how: `sampleWithoutReplacement(rng, ${n}, ${B})`,
         ids: ['alg2.line4'],
       }),
-      ...batch.flatMap((j) => exampleGradientSteps(TWO_LAYER, j)),
-      q('α/B', ALPHA / B, { ids: ['1.5'] }),
+      ...batch.flatMap((j) => exampleGradientSteps(theta, j, data, activation)),
+      q('α/B', alpha / B, { ids: ['1.5'] }),
       ...paramSteps(next, layerName('new '), ['1.5']),
       text('new θ = θ − (α/B) Σ_k ∇J^{(j_k)}(θ) (eq. 1.5)', ['1.5', 'alg2.line4']),
       ...run.indices.map((b, i) => q(`batch of iteration ${i + 1} (0-based)`, b, { ids: ['alg2.line3', 'alg2.line4'] })),

@@ -14,6 +14,7 @@ import { kinkModel, singleNeuron } from '../../../reference/neuron.js';
 import { type Matrix, math } from '../../../reference/numeric.js';
 import { hiddenPreactivation, twoLayerForwardUnpacked } from '../../../reference/twoLayerUnpacked.js';
 import { stackRows, twoLayerForward, unpackParams } from '../../../reference/twoLayerVectorized.js';
+import { SIGMA_NAME } from './naming.js';
 import { col, HOUSING_THETA, HOUSING_X, THREE_LAYER, TWO_LAYER, X, Y } from './networks.js';
 import { layerName, paramSteps } from './params.js';
 import { type ExampleGroup, formatNumber, q, type Step, sumText, text, type WorkedExample } from './worked.js';
@@ -138,9 +139,6 @@ export function twoLayerVectorizedExample(): WorkedExample {
     ],
   };
 }
-
-/** How the worked examples name σ: 'ReLU' as the notes write it, the others by their spec/ name. */
-const SIGMA_NAME: Readonly<Record<ActivationName, string>> = { relu: 'ReLU', sigmoid: 'sigmoid', tanh: 'tanh', identity: 'identity' };
 
 /**
  * Eq. 2.12-2.13 worked on a network (default the 2-3-2-1 THREE_LAYER on x = (1, 2), ReLU); the

@@ -4,17 +4,18 @@
  * (Section 3.4, Algorithm 4), the matrix chain rules (eq. 3.11-3.15), the activations' derivatives,
  * and backpropagation on three layers (Section 3.5, Algorithm 5).
  */
-import { elementwise, identityPrime, relu, reluPrime, sigmoidPrime, tanhPrime } from '../../../reference/activations.js';
+import { type ActivationName, activationByName, elementwise, identityPrime, relu, reluPrime, sigmoidPrime, tanhPrime } from '../../../reference/activations.js';
 import { backprop } from '../../../reference/backprop.js';
 import { affine, chainRule, dJdb, dJdu, dJdW, dJdzThroughActivation } from '../../../reference/chainRule.js';
-import { hadamard, matrixFromRows } from '../../../reference/matrix.js';
-import { weight } from '../../../reference/network.js';
+import { hadamard, matrixFromRows, vectorEntries } from '../../../reference/matrix.js';
+import { type Params, weight } from '../../../reference/network.js';
 import { neuronGradient } from '../../../reference/neuron.js';
 import { type Matrix, math } from '../../../reference/numeric.js';
 import { algorithm3, gradW1Entry } from '../../../reference/twoLayerUnpacked.js';
 import { algorithm4, algorithm4ViaChainRule, unpackParams } from '../../../reference/twoLayerVectorized.js';
+import { networkName, SIGMA_NAME } from './naming.js';
 import { col, mat, THREE_LAYER, TWO_LAYER, X, Y } from './networks.js';
-import { type ExampleGroup, q, rows, type Step, text, type WorkedExample } from './worked.js';
+import { type ExampleGroup, formatNumber, formatValue, list, q, rows, type Step, text, type WorkedExample } from './worked.js';
 
 export function chainRuleExample(): WorkedExample {
   const [t1, t2] = [0.5, -1.5];
@@ -143,17 +144,21 @@ export function algorithm4Example(): WorkedExample {
 /** J(z) = ½‖z‖², so ∂J/∂z = z: the simplest real-valued J of a vector. */
 const halfSquaredNorm = (z: Matrix): number => 0.5 * (math.sum(math.dotMultiply(z, z)) as number);
 
-export function matrixChainRuleExample(): WorkedExample {
-  const W = mat([0.5, -1, 0.25], [1, 0.5, -0.5]);
-  const u = col(1, 2, -1);
-  const b = col(0.25, -0.25);
+/** The affine map of the worked example of eq. 3.11-3.14: W (m×d = 2×3), u (d×1), b (m×1). */
+export const AFFINE = { W: mat([0.5, -1, 0.25], [1, 0.5, -0.5]), u: col(1, 2, -1), b: col(0.25, -0.25) } as const;
+
+/** Eq. 3.11-3.14 through z = Wu + b (default AFFINE); the central difference checks entry (1, 2) of ∂J/∂W, or (1, 1) when d = 1. */
+export function matrixChainRuleExample(W: Matrix = AFFINE.W, u: Matrix = AFFINE.u, b: Matrix = AFFINE.b): WorkedExample {
   const z = affine(W, u, b);
+  const [m, d] = W.size() as [number, number];
   const dJdz = z;
-  // central difference in W_{1,2}: J is quadratic in W, so the difference quotient is exact up to rounding
+  // central difference in W_{1,j}: J is quadratic in W, so the difference quotient is exact up to rounding
+  const j = Math.min(2, d);
+  const E = math.matrix(Array.from({ length: m }, (_, r) => Array.from({ length: d }, (_, c) => (r === 0 && c === j - 1 ? 1 : 0))));
   const eps = 2 ** -10;
-  const shifted = (s: number): number => halfSquaredNorm(affine(math.add(W, mat([0, s, 0], [0, 0, 0])) as Matrix, u, b));
+  const shifted = (s: number): number => halfSquaredNorm(affine(math.add(W, math.multiply(s, E)) as Matrix, u, b));
   return {
-    title: 'The matrix chain rule through an affine map z = Wu + b (m = 2, d = 3), with J(z) = ½‖z‖² so that ∂J/∂z = z',
+    title: `The matrix chain rule through an affine map z = Wu + b (m = ${m}, d = ${d}), with J(z) = ½‖z‖² so that ∂J/∂z = z`,
     steps: [
       q('W', W, { ids: ['3.11'] }),
       q('u', u, { ids: ['3.11'] }),
@@ -163,8 +168,8 @@ export function matrixChainRuleExample(): WorkedExample {
       q('∂J/∂z', dJdz, { how: 'z' }),
       q('∂J/∂u', dJdu(W, dJdz), { how: 'Wᵀ ∂J/∂z', ids: ['3.12'] }),
       q('∂J/∂W', dJdW(dJdz, u), { how: '∂J/∂z · uᵀ', ids: ['3.13'] }),
-      q('(J(W + εE_12) − J(W − εE_12))/2ε', (shifted(eps) - shifted(-eps)) / (2 * eps), {
-        how: `central difference, ε = 2^-10: entry (1, 2) of ∂J/∂W`,
+      q(`(J(W + εE_1${j}) − J(W − εE_1${j}))/2ε`, (shifted(eps) - shifted(-eps)) / (2 * eps), {
+        how: `central difference, ε = 2^-10: entry (1, ${j}) of ∂J/∂W`,
         ids: ['3.13'],
       }),
       q('∂J/∂b', dJdb(dJdz), { how: '∂J/∂z', ids: ['3.14'] }),
@@ -206,13 +211,24 @@ export function derivativesExample(): WorkedExample {
   };
 }
 
-export function algorithm5Example(): WorkedExample {
-  const bp = backprop(THREE_LAYER, X, Y);
+/** What W^{[k+1]ᵀ}δ^{[k+1]} (eq. 3.16 as printed) misses against δ^{[k]}: the factor σ'(z^{[k]}). */
+function printedDelta(activation: ActivationName, k: number): string {
+  const sigma = SIGMA_NAME[activation];
+  if (activation === 'relu') return `not δ^{[${k}]} where z^{[${k}]} < 0`;
+  if (activation === 'identity') return `equal to δ^{[${k}]} here, as ${sigma}'(z) = 1`;
+  return `not δ^{[${k}]}: the factor ${sigma}'(z^{[${k}]}) is missing`;
+}
+
+/** Algorithm 5 on (x, y) (default the 2-3-2-1 ReLU network on x = (1, 2), y = 2). */
+export function algorithm5Example(theta: Params = THREE_LAYER, x: Matrix = X, y: number = Y, activation: ActivationName = 'relu'): WorkedExample {
+  const bp = backprop(theta, x, y, activation);
   const { z, a } = bp.pass;
-  const r = THREE_LAYER.W.length;
+  const r = theta.W.length;
+  const sigma = SIGMA_NAME[activation];
+  const { sigmaPrime } = activationByName(activation);
   const forwardSteps = Array.from({ length: r }, (_, i) => i + 1).flatMap((k) => [
     q(`z^{[${k}]}`, z[k]!, { how: `W^{[${k}]}a^{[${k - 1}]} + b^{[${k}]}`, ids: ['alg5.line1', '3.5/forward'] }),
-    q(`a^{[${k}]}`, a[k]!, { how: k < r ? `ReLU(z^{[${k}]})` : `z^{[${r}]} (linear last layer)`, ids: ['alg5.line1', '3.5/forward'] }),
+    q(`a^{[${k}]}`, a[k]!, { how: k < r ? `${sigma}(z^{[${k}]})` : `z^{[${r}]} (linear last layer)`, ids: ['alg5.line1', '3.5/forward'] }),
   ]);
   const loop = Array.from({ length: r }, (_, i) => r - 1 - i).flatMap((k): Step[] => {
     const line5 = [
@@ -220,23 +236,23 @@ export function algorithm5Example(): WorkedExample {
       q(`∂J/∂b^{[${k + 1}]}`, bp.gradient.b[k]!, { how: `line 5: δ^{[${k + 1}]}`, ids: ['alg5.line5'] }),
     ];
     if (k === 0) return [text(`k = 0 (a^{[0]} = x): line 5 only`, ['alg5.line3']), ...line5];
-    const upstream = math.multiply(math.transpose(weight(THREE_LAYER, k + 1)), bp.delta[k + 1]!) as Matrix;
+    const upstream = math.multiply(math.transpose(weight(theta, k + 1)), bp.delta[k + 1]!) as Matrix;
     return [
       text(`k = ${k}:`, ['alg5.line3']),
       ...line5,
-      q(`∂J/∂a^{[${k}]}`, upstream, { how: `W^{[${k + 1}]ᵀ}δ^{[${k + 1}]} (what eq. 3.16 printed; not δ^{[${k}]} where z^{[${k}]} < 0)`, ids: ['3.16'] }),
-      q(`ReLU'(z^{[${k}]})`, elementwise(reluPrime, z[k]!)),
+      q(`∂J/∂a^{[${k}]}`, upstream, { how: `W^{[${k + 1}]ᵀ}δ^{[${k + 1}]} (what eq. 3.16 printed; ${printedDelta(activation, k)})`, ids: ['3.16'] }),
+      q(`${sigma}'(z^{[${k}]})`, elementwise(sigmaPrime, z[k]!)),
       q(`δ^{[${k}]}`, bp.delta[k]!, {
-        how: `line 4: (W^{[${k + 1}]ᵀ}δ^{[${k + 1}]}) ⊙ ReLU'(z^{[${k}]}) = ∂J/∂z^{[${k}]}`,
+        how: `line 4: (W^{[${k + 1}]ᵀ}δ^{[${k + 1}]}) ⊙ ${sigma}'(z^{[${k}]}) = ∂J/∂z^{[${k}]}`,
         ids: ['alg5.line4', '3.16', '3.5/backward-order'],
       }),
     ];
   });
   return {
-    title: `Algorithm 5 (backpropagation) on the 2-3-2-1 ReLU network, x = (1, 2), y = ${Y}`,
+    title: `Algorithm 5 (backpropagation) on the ${networkName(theta, activation)} network, x = ${formatValue(list(vectorEntries(x)))}, y = ${formatNumber(y)}`,
     steps: [
       q('a^{[0]} = x', a[0]!, { ids: ['alg5.line1'] }),
-      q('y', Y),
+      q('y', y),
       ...forwardSteps,
       q('J', bp.J, { how: `½(a^{[${r}]} − y)²`, ids: ['alg5.line1', '3.5/forward'] }),
       q(`δ^{[${r}]}`, bp.delta[r]!, { how: `line 2: ∂J/∂z^{[${r}]} = z^{[${r}]} − y`, ids: ['alg5.line2', '3.16', '3.5/backward-order'] }),
