@@ -16,9 +16,10 @@ import { readFixturesWith } from '../../../../conformance/checks/fixtures.js';
 import type { ActivationName } from '../../../../spec/activations.js';
 import { lossCurvesChart } from '../../plots/curves.js';
 import { escapeHtml } from '../escape.js';
-import { type DataSetName, type PlaygroundOptions, playgroundProblem } from '../playground/problem.js';
+import { checkOptions, type DataSetName, layerSizesOf, type PlaygroundOptions } from '../playground/problem.js';
 import { examplesPerSecond, type PlaygroundRun, type Progress, runPlayground } from '../playground/run.js';
 import { type PageSuiteRun, runSuiteInPage } from '../playground/suite.js';
+import { field, parseField } from '../tryFields.js';
 
 /** The order in which the page tries backends: the fastest a browser may have first. */
 const BEST_FIRST: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -60,28 +61,26 @@ async function start(choice: string): Promise<{ name: BackendName; info: Backend
   throw new Error(`no backend started: ${skipped.join('; ')}`);
 }
 
-/** The form's values; a field that is not a number says so by name. */
+/** The form's numeric fields, read as the "try it" forms read theirs (tryFields.ts: a bad one is refused naming it). */
+const NUMBER_FIELDS = {
+  n: field('n', 'n', 'number'),
+  alpha: field('alpha', 'α', 'number'),
+  B: field('B', 'B', 'number'),
+  iterations: field('iterations', 'n_iter', 'number'),
+  compared: field('compared', 'iterations replayed by the reference', 'number'),
+  seed: field('seed', 'seed', 'number'),
+} as const;
+const HIDDEN = field('hidden', 'hidden layer widths', 'numbers');
+const SIGMA = field('activation', 'σ', 'activation');
+
+/** The form's values (blank widths: no hidden layer, r = 1). */
 function readOptions(form: HTMLFormElement): PlaygroundOptions & { backend: string } {
   const data = new FormData(form);
   const text = (name: string): string => String(data.get(name) ?? '').trim();
-  const number = (name: string): number => {
-    const value = Number(text(name));
-    if (text(name) === '' || !Number.isFinite(value)) throw new Error(`${name}: '${text(name)}' is not a number`);
-    return value;
-  };
-  const hidden =
-    text('hidden') === ''
-      ? []
-      : text('hidden')
-          .split(',')
-          .map((t, k) => {
-            const m = Number(t.trim());
-            if (t.trim() === '' || !Number.isFinite(m)) throw new Error(`hidden layer widths: '${t.trim()}' (m_${k + 1}) is not a number`);
-            return m;
-          });
+  const number = (name: keyof typeof NUMBER_FIELDS): number => parseField(NUMBER_FIELDS[name], text(name)) as number;
   return {
-    hidden,
-    activation: text('activation') as ActivationName,
+    hidden: text(HIDDEN.name) === '' ? [] : (parseField(HIDDEN, text(HIDDEN.name)) as number[]),
+    activation: parseField(SIGMA, text(SIGMA.name)) as ActivationName,
     dataSet: text('dataSet') as DataSetName,
     n: number('n'),
     alpha: number('alpha'),
@@ -98,9 +97,7 @@ let view: vega.View | undefined;
 async function draw(backend: string, o: PlaygroundOptions, progress: Pick<Progress, 'accelerated' | 'reference'>): Promise<void> {
   const spec = lossCurvesChart({
     title: 'J(θ) after each iteration: the accelerated run and the reference',
-    subtitle: [
-      `${o.dataSet}, [${[o.dataSet === 'housing' ? 4 : 3, ...o.hidden, 1].join(', ')}] ${o.activation} network, α = ${o.alpha}, B = ${o.B}, seed ${o.seed}`,
-    ],
+    subtitle: [`${o.dataSet}, [${layerSizesOf(o).join(', ')}] ${o.activation} network, α = ${o.alpha}, B = ${o.B}, seed ${o.seed}`],
     reference: { name: 'reference (mathjs, float64)', losses: progress.reference.map((e) => e.value) },
     accelerated: { name: `accelerated (tfjs ${backend}, float32)`, losses: progress.accelerated },
   });
@@ -133,13 +130,7 @@ function describeRun(run: PlaygroundRun, device: string, o: PlaygroundOptions): 
 
 function addThroughputRow(backend: string, device: string, o: PlaygroundOptions, perSecond: number): void {
   const row = document.createElement('tr');
-  for (const text of [
-    backend,
-    device,
-    `[${playgroundProblem(o).sizes.join(', ')}] ${o.activation}`,
-    String(o.B),
-    Math.round(perSecond).toLocaleString('en-US'),
-  ]) {
+  for (const text of [backend, device, `[${layerSizesOf(o).join(', ')}] ${o.activation}`, String(o.B), Math.round(perSecond).toLocaleString('en-US')]) {
     row.appendChild(document.createElement('td')).textContent = text;
   }
   $('#throughput tbody').appendChild(row);
@@ -147,7 +138,7 @@ function addThroughputRow(backend: string, device: string, o: PlaygroundOptions,
 
 async function train(form: HTMLFormElement): Promise<void> {
   const o = readOptions(form);
-  playgroundProblem(o); // bad options fail here, before a backend starts
+  checkOptions(o); // before a backend starts
   const { name, skipped } = await start(o.backend);
   const device = globals.backend!.device;
   status(`training on ${name}${skipped.length > 0 ? ` (not available: ${skipped.join('; ')})` : ''}…`, 'busy');

@@ -115,13 +115,16 @@ function dataSetOf(o: PlaygroundOptions): DataSet {
   return standardized({ X: houses.map((h) => [...h.features]), y: houses.map((h) => h.price) });
 }
 
+/** [d, m_1, ..., m_{r−1}, 1]: d from the data set, m_r = 1 (eq. 2.12). */
+export const layerSizesOf = (o: Pick<PlaygroundOptions, 'dataSet' | 'hidden'>): number[] => [DATA_DIMENSION[o.dataSet], ...o.hidden, 1];
+
 const numbers = (M: Parameters<typeof toRows>[0]): number[][] => toRows(M).map((r) => r.map(Number));
 
 /** The data, θ0 (Algorithm 2 line 2: initializeParams from createRng(seed)) and the batches (line 4 from createRng(seed)). */
 export function playgroundProblem(o: PlaygroundOptions): PlaygroundProblem {
   checkOptions(o);
   const data = dataSetOf(o);
-  const sizes = [DATA_DIMENSION[o.dataSet], ...o.hidden, 1];
+  const sizes = layerSizesOf(o);
   const theta = initializeParams(sizes, createRng(o.seed));
   const W = theta.W.map(numbers);
   const b = theta.b.map((v) => numbers(v).flat());
