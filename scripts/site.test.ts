@@ -14,12 +14,14 @@ import { INVENTORY } from '../spec/inventory/index.js';
 import { anchor } from './lib/book.js';
 import { errataFor } from './lib/explain/errata.js';
 import { workedExampleFor } from './lib/explain/examples.js';
+import { THREE_LAYER } from './lib/explain/networks.js';
 import { renderExample } from './lib/explain/worked.js';
 import { buildSite, serveSite } from './lib/site/build.js';
 import { escapeHtml, math } from './lib/site/html.js';
 import { SECTION_PAGES, topSection } from './lib/site/pages.js';
 import { PLAYGROUND_FILE } from './lib/site/playgroundPage.js';
 import { TRY_EXAMPLES } from './lib/site/tryExamples.js';
+import { paramsJson } from './lib/site/tryInputs.js';
 import { defaultTexts, recompute } from './lib/site/tryRecompute.js';
 
 let out: string;
@@ -158,6 +160,16 @@ describe('the "try it" forms, recomputed from their texts (as the page does)', (
       ['1.5', { alpha: '-1' }, 'eq. 1.5: learning rate α must be finite and > 0'],
       ['1.5', { alpha: 'Infinity' }, "α: 'Infinity' is not finite"],
       ['1.5', { nIter: '1000' }, 'n_iter: at most 100 here'],
+      ['2/housing-a1', { theta: '1, 2, 3' }, 'eq. 2.3: θ must have 12 entries (θ1..θ12), got 3'],
+      ['2/housing-a1', { x: '1, 2, 3' }, 'eq. 2.3: x must be 4x1'],
+      ['2.7', { theta: JSON.stringify(paramsJson(THREE_LAYER)) }, 'eq. 2.7: a two-layer network has exactly W[1], W[2], b[1], b[2]'],
+      ['2.7', { x: '1, 2, 3' }, 'eq. 2.11: x must be 2x1'],
+      ['3.10', { x: '1' }, 'Algorithm 4 line 1: x must be 2x1'],
+      ['3.10', { y: 'abc' }, "y: 'abc' is not a number"],
+      ['4.4', { X: '[[1, 2, 3]]' }, 'eq. 4.4: X must be 1x2 (n x d), got 1x3'],
+      ['4.4', { W1: '[[1, 2], [3]]' }, 'eq. 4.4: row 2 of W[1] has 1 entries, row 1 has 2'],
+      ['4/multi-layer', { data: '[]' }, 'eq. 4.1: X needs at least one example'],
+      ['4/multi-layer', { data: '[{"x": [1, 2, 3], "y": 1}]' }, '4/multi-layer: X must be 2x1'],
       ['3.13', { u: '1, 2' }, 'eq. 3.11: u must be 3x1'],
       ['3.13', { W: '[[1, 0], [0, 1]]', u: '1e160, 0', b: '0, 0' }, 'eq. 3.13: J is not finite (Infinity)'],
       ['3.5/forward', { y: '' }, "y: '' is not a number"],

@@ -11,10 +11,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { columnVector } from '../reference/matrix.js';
-import { col, DATA, THREE_LAYER, TWO_LAYER, X } from './lib/explain/networks.js';
+import { col, DATA, HOUSING_THETA, mat, THREE_LAYER, TWO_LAYER, X } from './lib/explain/networks.js';
 import { lossExample, MINIBATCH, minibatchExample } from './lib/explain/section1Examples.js';
-import { multiLayerForwardExample } from './lib/explain/section2Examples.js';
-import { AFFINE, algorithm5Example, matrixChainRuleExample } from './lib/explain/section3Examples.js';
+import { housingExample, multiLayerForwardExample, twoLayerVectorizedExample } from './lib/explain/section2Examples.js';
+import { AFFINE, algorithm4Example, algorithm5Example, matrixChainRuleExample } from './lib/explain/section3Examples.js';
+import { multiLayerBatchExample, rowMajorFirstLayerExample } from './lib/explain/section4Examples.js';
 import { renderExample, type WorkedExample } from './lib/explain/worked.js';
 import { buildSite } from './lib/site/build.js';
 import { SECTION_PAGES } from './lib/site/pages.js';
@@ -55,6 +56,22 @@ const FORM_CASES: Readonly<Record<string, readonly FormCase[]>> = {
   ],
   'section-2.html': [
     {
+      id: '2/housing-a1',
+      initial: housingExample(),
+      edit: { x: '1, 4, -0.5, 2' },
+      edited: housingExample(HOUSING_THETA, col(1, 4, -0.5, 2)),
+      bad: { theta: '1, 2, 3' },
+      error: /^eq\. 2\.3: θ must have 12 entries /,
+    },
+    {
+      id: '2.7',
+      initial: twoLayerVectorizedExample(),
+      edit: { x: '-1, 0.5' },
+      edited: twoLayerVectorizedExample(TWO_LAYER, col(-1, 0.5)),
+      bad: { x: '1, 2, 3' },
+      error: /^eq\. 2\.11: x must be 2x1 /,
+    },
+    {
       id: '2.12',
       initial: multiLayerForwardExample(),
       edit: { x: '0.5, -1', activation: 'tanh' },
@@ -64,6 +81,14 @@ const FORM_CASES: Readonly<Record<string, readonly FormCase[]>> = {
     },
   ],
   'section-3.html': [
+    {
+      id: '3.10',
+      initial: algorithm4Example(),
+      edit: { x: '2, -1', y: '0.5' },
+      edited: algorithm4Example(TWO_LAYER, col(2, -1), 0.5),
+      bad: { y: 'abc' },
+      error: /^y: 'abc' is not a number$/,
+    },
     {
       id: '3.13',
       initial: matrixChainRuleExample(),
@@ -79,6 +104,24 @@ const FORM_CASES: Readonly<Record<string, readonly FormCase[]>> = {
       edited: algorithm5Example(THREE_LAYER, X, 0.5, 'tanh'),
       bad: { theta: '{"W": [' },
       error: /^θ: not valid JSON /,
+    },
+  ],
+  'section-4.html': [
+    {
+      id: '4/multi-layer',
+      initial: multiLayerBatchExample(),
+      edit: { data: '[{"x": [1, 2], "y": 2}, {"x": [2, -1], "y": 1}]', activation: 'tanh' },
+      edited: multiLayerBatchExample(THREE_LAYER, DATA.slice(0, 2), 'tanh'),
+      bad: { data: '[{"x": [1, 2, 3], "y": 1}]' },
+      error: /^4\/multi-layer: X must be 2x1 /,
+    },
+    {
+      id: '4.4',
+      initial: rowMajorFirstLayerExample(),
+      edit: { b1: '0, 0', X: '[[1, 1], [0, -2]]' },
+      edited: rowMajorFirstLayerExample(mat([0.5, 0.25], [-0.75, 0.25]), col(0, 0), mat([1, 0], [1, -2])),
+      bad: { X: '[[1, 2, 3]]' },
+      error: /^eq\. 4\.4: X must be 1x2 /,
     },
   ],
 };
@@ -140,5 +183,7 @@ describe('the site in Chromium', () => {
     }
     expect(shown.get('2.12')![1]!.text).toContain('tanh(z^{[1]})');
     expect(shown.get('3.5/forward')![1]!.text).toContain("tanh'(z^{[1]})");
+    expect(shown.get('4/multi-layer')![1]!.text).toContain("tanh'(Z^{[1]})");
+    expect(shown.get('4.4')![1]!.text).toContain('d = 2 inputs, m = 2 units');
   }, 120_000);
 });

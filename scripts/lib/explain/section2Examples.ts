@@ -14,7 +14,7 @@ import { kinkModel, singleNeuron } from '../../../reference/neuron.js';
 import { type Matrix, math } from '../../../reference/numeric.js';
 import { hiddenPreactivation, twoLayerForwardUnpacked } from '../../../reference/twoLayerUnpacked.js';
 import { stackRows, twoLayerForward, unpackParams } from '../../../reference/twoLayerVectorized.js';
-import { SIGMA_NAME } from './naming.js';
+import { SIGMA_NAME, sizesName } from './naming.js';
 import { col, HOUSING_THETA, HOUSING_X, THREE_LAYER, TWO_LAYER, X, Y } from './networks.js';
 import { layerName, paramSteps } from './params.js';
 import { type ExampleGroup, formatNumber, q, type Step, sumText, text, type WorkedExample } from './worked.js';
@@ -52,16 +52,17 @@ export function singleNeuronExample(): WorkedExample {
   };
 }
 
-export function housingExample(): WorkedExample {
-  const hidden = housingHidden(HOUSING_THETA, HOUSING_X);
-  const t = (i: number): string => formatNumber(HOUSING_THETA[i - 1]!);
-  const x = (i: number): string => formatNumber(HOUSING_X.get([i - 1, 0]) as number);
+/** Eq. 2.3 on θ_1..θ_12 and x = (size, # bedrooms, zip code, wealth) (default HOUSING_THETA, HOUSING_X). */
+export function housingExample(theta: readonly number[] = HOUSING_THETA, input: Matrix = HOUSING_X): WorkedExample {
+  const hidden = housingHidden(theta, input);
+  const t = (i: number): string => formatNumber(theta[i - 1]!);
+  const x = (i: number): string => formatNumber(input.get([i - 1, 0]) as number);
   const reluOf = (...terms: string[]): string => `ReLU(${sumText(terms)})`;
   return {
     title: 'The housing network of Figure 2: x = (size, # bedrooms, zip code, wealth)',
     steps: [
-      q('θ_1..θ_12', HOUSING_THETA),
-      q('x', HOUSING_X),
+      q('θ_1..θ_12', theta),
+      q('x', input),
       q('a_1 ("family size")', hidden.a1, {
         how: `ReLU(θ_1 x_1 + θ_2 x_2 + θ_3) = ${reluOf(`${t(1)}·${x(1)}`, `${t(2)}·${x(2)}`, t(3))}`,
         ids: ['2/housing-a1'],
@@ -71,8 +72,8 @@ export function housingExample(): WorkedExample {
         how: `ReLU(θ_6 x_3 + θ_7 x_4 + θ_8) = ${reluOf(`${t(6)}·${x(3)}`, `${t(7)}·${x(4)}`, t(8))}`,
         ids: ['2/housing-a3'],
       }),
-      q('h_θ(x)', housingNetwork(HOUSING_THETA, HOUSING_X), { how: 'θ_9 a_1 + θ_10 a_2 + θ_11 a_3 + θ_12', ids: ['2.3'] }),
-      q('∂h_θ(x)/∂θ_1..θ_12', housingOutputGradient(HOUSING_THETA, HOUSING_X).grad, { how: 'the chain rule (eq. 3.3) through a_1, a_2, a_3' }),
+      q('h_θ(x)', housingNetwork(theta, input), { how: 'θ_9 a_1 + θ_10 a_2 + θ_11 a_3 + θ_12', ids: ['2.3'] }),
+      q('∂h_θ(x)/∂θ_1..θ_12', housingOutputGradient(theta, input).grad, { how: 'the chain rule (eq. 3.3) through a_1, a_2, a_3' }),
     ],
   };
 }
@@ -120,21 +121,22 @@ export function twoLayerUnpackedExample(): WorkedExample {
   };
 }
 
-export function twoLayerVectorizedExample(): WorkedExample {
-  const theta = unpackParams(TWO_LAYER);
-  const pass = twoLayerForward(TWO_LAYER, X);
+/** Eq. 2.7-2.11 on a two-layer ReLU θ and x (default the 2-2-1 TWO_LAYER on x = (1, 2)). */
+export function twoLayerVectorizedExample(theta: Params = TWO_LAYER, x: Matrix = X): WorkedExample {
+  const unpacked = unpackParams(theta);
+  const pass = twoLayerForward(theta, x);
   return {
-    title: 'The two-layer network vectorized (the 2-2-1 network): the rows of W^{[1]} are the w_j^{[1]ᵀ}',
+    title: `The two-layer network vectorized (the ${sizesName(theta)} network): the rows of W^{[1]} are the w_j^{[1]ᵀ}`,
     steps: [
-      ...theta.w1.map((wj, i) => q(`w_${i + 1}^{[1]}`, wj)),
-      q('W^{[1]}', stackRows(theta.w1), { how: 'the w_j^{[1]ᵀ} stacked as rows', ids: ['2.7'] }),
-      q('w^{[2]}', theta.w2),
-      q('W^{[2]}', stackRows([theta.w2]), { how: '[w^{[2]ᵀ}], a single row', ids: ['2/W2-def'] }),
-      q('x', X),
-      q('b^{[1]}', TWO_LAYER.b[0]!),
+      ...unpacked.w1.map((wj, i) => q(`w_${i + 1}^{[1]}`, wj)),
+      q('W^{[1]}', stackRows(unpacked.w1), { how: 'the w_j^{[1]ᵀ} stacked as rows', ids: ['2.7'] }),
+      q('w^{[2]}', unpacked.w2),
+      q('W^{[2]}', stackRows([unpacked.w2]), { how: '[w^{[2]ᵀ}], a single row', ids: ['2/W2-def'] }),
+      q('x', x),
+      q('b^{[1]}', theta.b[0]!),
       q('z', pass.z, { how: 'W^{[1]}x + b^{[1]}', ids: ['2.8', '2.9'] }),
       q('a', pass.a, { how: 'ReLU(z), entry by entry', ids: ['2.10', '2.11'] }),
-      q('b^{[2]}', TWO_LAYER.b[1]!),
+      q('b^{[2]}', theta.b[1]!),
       q('h_θ(x)', pass.o, { how: 'W^{[2]}a + b^{[2]}', ids: ['2.11'] }),
     ],
   };

@@ -7,15 +7,15 @@
 import { type ActivationName, activationByName, elementwise, identityPrime, relu, reluPrime, sigmoidPrime, tanhPrime } from '../../../reference/activations.js';
 import { backprop } from '../../../reference/backprop.js';
 import { affine, chainRule, dJdb, dJdu, dJdW, dJdzThroughActivation } from '../../../reference/chainRule.js';
-import { hadamard, matrixFromRows, vectorEntries } from '../../../reference/matrix.js';
+import { hadamard, matrixFromRows } from '../../../reference/matrix.js';
 import { type Params, weight } from '../../../reference/network.js';
 import { neuronGradient } from '../../../reference/neuron.js';
 import { type Matrix, math } from '../../../reference/numeric.js';
 import { algorithm3, gradW1Entry } from '../../../reference/twoLayerUnpacked.js';
 import { algorithm4, algorithm4ViaChainRule, unpackParams } from '../../../reference/twoLayerVectorized.js';
-import { networkName, SIGMA_NAME } from './naming.js';
+import { exampleName, networkName, SIGMA_NAME } from './naming.js';
 import { col, mat, THREE_LAYER, TWO_LAYER, X, Y } from './networks.js';
-import { type ExampleGroup, formatNumber, formatValue, list, q, rows, type Step, text, type WorkedExample } from './worked.js';
+import { type ExampleGroup, q, rows, type Step, text, type WorkedExample } from './worked.js';
 
 export function chainRuleExample(): WorkedExample {
   const [t1, t2] = [0.5, -1.5];
@@ -109,21 +109,22 @@ export function algorithm3Example(): WorkedExample {
   };
 }
 
-export function algorithm4Example(): WorkedExample {
-  const alg = algorithm4(TWO_LAYER, X, Y);
-  const chain = algorithm4ViaChainRule(TWO_LAYER, X, Y);
-  const [W1, W2] = TWO_LAYER.W as [Matrix, Matrix];
+/** Algorithm 4 with eq. 3.12-3.15 on (x, y) (default the 2-2-1 ReLU network on x = (1, 2), y = 2). */
+export function algorithm4Example(theta: Params = TWO_LAYER, x: Matrix = X, y: number = Y): WorkedExample {
+  const alg = algorithm4(theta, x, y);
+  const chain = algorithm4ViaChainRule(theta, x, y);
+  const [W1, W2] = theta.W as [Matrix, Matrix];
   const dJda = dJdu(W2, matrixFromRows([[alg.delta2]]));
   const shapes = `W^{[1]} ${W1.size().join('x')}, ∂J/∂W^{[1]} ${alg.dW1.size().join('x')}; W^{[2]} ${W2.size().join('x')}, ∂J/∂W^{[2]} ${alg.dW2.size().join('x')}`;
   return {
-    title: 'Algorithm 4 on the 2-2-1 ReLU network (vectorized), x = (1, 2), y = 2; then the same δ^{[1]}, ∂J/∂W^{[1]} by eq. 3.12-3.15',
+    title: `Algorithm 4 on the ${networkName(theta, 'relu')} network (vectorized), ${exampleName(x, y)}; then the same δ^{[1]}, ∂J/∂W^{[1]} by eq. 3.12-3.15`,
     steps: [
       q('W^{[1]}', W1),
-      q('b^{[1]}', TWO_LAYER.b[0]!),
+      q('b^{[1]}', theta.b[0]!),
       q('W^{[2]}', W2),
-      q('b^{[2]}', TWO_LAYER.b[1]!),
-      q('x', X),
-      q('y', Y),
+      q('b^{[2]}', theta.b[1]!),
+      q('x', x),
+      q('y', y),
       q('z', alg.pass.z, { how: 'line 1: W^{[1]}x + b^{[1]}', ids: ['alg4.line1'] }),
       q('a', alg.pass.a, { how: 'line 1: ReLU(z)', ids: ['alg4.line1'] }),
       q('o', alg.pass.o, { how: 'line 1: W^{[2]}a + b^{[2]}', ids: ['alg4.line1'] }),
@@ -249,7 +250,7 @@ export function algorithm5Example(theta: Params = THREE_LAYER, x: Matrix = X, y:
     ];
   });
   return {
-    title: `Algorithm 5 (backpropagation) on the ${networkName(theta, activation)} network, x = ${formatValue(list(vectorEntries(x)))}, y = ${formatNumber(y)}`,
+    title: `Algorithm 5 (backpropagation) on the ${networkName(theta, activation)} network, ${exampleName(x, y)}`,
     steps: [
       q('a^{[0]} = x', a[0]!, { ids: ['alg5.line1'] }),
       q('y', y),

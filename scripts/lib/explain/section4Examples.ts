@@ -3,21 +3,33 @@
  * (eq. 4.1-4.3), in the row layout of deep learning packages (eq. 4.4), and every layer with the
  * batch-mean gradient in both layouts, on the networks and the three examples of networks.ts.
  */
+import type { ActivationName } from '../../../reference/activations.js';
 import { backpropBatch, broadcastBias, firstLayerBatch, firstLayerPerExample, forwardBatch, stackColumns } from '../../../reference/batched.js';
 import { matrixFromRows, vectorEntries } from '../../../reference/matrix.js';
 import type { Params } from '../../../reference/network.js';
 import { type Matrix, math } from '../../../reference/numeric.js';
-import { meanGradient } from '../../../reference/optimizers.js';
+import { type Example, meanGradient } from '../../../reference/optimizers.js';
 import { backpropBatchRows, firstLayerRows, forwardBatchRows, fromRowMajor, toRowMajor } from '../../../reference/rowMajor.js';
+import { networkName, SIGMA_NAME, sizesName } from './naming.js';
 import { DATA, THREE_LAYER, TWO_LAYER } from './networks.js';
 import { layerName, paramSteps } from './params.js';
 import { type ExampleGroup, formatNumber, q, type Step, text, type WorkedExample } from './worked.js';
 
-const n = DATA.length;
-const X = stackColumns(DATA.map((e) => e.x));
-const Y = matrixFromRows([DATA.map((e) => e.y as number)]);
+/** A batch of examples as X (d×n, eq. 4.1: x^{(i)} as columns) and Y (1×n). */
+function batchOf(data: readonly Example[]): { n: number; X: Matrix; Y: Matrix } {
+  return { n: data.length, X: stackColumns(data.map((e) => e.x)), Y: matrixFromRows([data.map((e) => e.y as number)]) };
+}
+
+const { n, X, Y } = batchOf(DATA);
 const [W1] = TWO_LAYER.W as [Matrix];
 const [b1] = TWO_LAYER.b as [Matrix];
+
+/** 'first layer of the 2-2-1 network' for TWO_LAYER's own W^{[1]}, b^{[1]}; else the layer's sizes. */
+function firstLayerName(W: Matrix, b: Matrix): string {
+  if (math.deepEqual(W, W1) && math.deepEqual(b, b1)) return `first layer of the ${sizesName(TWO_LAYER)} network`;
+  const [m, d] = W.size() as [number, number];
+  return `first layer W^{[1]}x + b^{[1]} (d = ${d} inputs, m = ${m} units)`;
+}
 
 export function firstLayerExample(): WorkedExample {
   return {
@@ -42,18 +54,21 @@ export function firstLayerExample(): WorkedExample {
   };
 }
 
-export function rowMajorFirstLayerExample(): WorkedExample {
-  const Xrow = math.transpose(X);
-  const Wrow = math.transpose(W1);
-  const brow = math.transpose(b1);
+/** Eq. 4.4 on W^{[1]} (m×d), b^{[1]} (m×1) and X (d×n), default the 2-2-1 network's first layer on DATA. */
+export function rowMajorFirstLayerExample(W: Matrix = W1, b: Matrix = b1, batch: Matrix = X): WorkedExample {
+  const Xrow = math.transpose(batch);
+  const Wrow = math.transpose(W);
+  const brow = math.transpose(b);
+  const Zrow = firstLayerRows(Wrow, brow, Xrow);
+  const count = Xrow.size()[0]!;
   return {
-    title: `The first layer of the 2-2-1 network on n = ${n} examples in the row layout (one example per row)`,
+    title: `The ${firstLayerName(W, b)} on n = ${count} examples in the row layout (one example per row)`,
     steps: [
       q('X_row = Xᵀ', Xrow, { ids: ['4.4'] }),
       q('W_row^{[1]} = W^{[1]ᵀ}', Wrow, { ids: ['4.4'] }),
       q('b_row^{[1]} = b^{[1]ᵀ}', brow, { ids: ['4.4'] }),
-      q('Z_row^{[1]}', firstLayerRows(Wrow, brow, Xrow), { how: `X_row W_row^{[1]} + 1_${n} b_row^{[1]}`, ids: ['4.4'] }),
-      q('Z^{[1]ᵀ} (column layout, transposed)', math.transpose(firstLayerBatch(W1, b1, X)), { how: 'the same matrix' }),
+      q('Z_row^{[1]}', Zrow, { how: `X_row W_row^{[1]} + 1_${count} b_row^{[1]}`, ids: ['4.4'] }),
+      q('Z^{[1]ᵀ} (column layout, transposed)', math.transpose(firstLayerBatch(W, b, batch)), { how: 'the same matrix' }),
     ],
   };
 }
@@ -66,14 +81,16 @@ function batchSteps(
   gradient: Params,
   rowsLayout: boolean,
   ids: readonly string[],
+  activation: ActivationName,
 ): Step[] {
   const r = Z.length - 1;
   const sub = rowsLayout ? '_row' : '';
   const T = rowsLayout ? 'ᵀ' : '';
+  const sigma = SIGMA_NAME[activation];
   return [
     ...Array.from({ length: r }, (_, i) => i + 1).flatMap((k) => [
       q(`Z${sub}^{[${k}]}`, Z[k]!, { how: rowsLayout ? `A_row^{[${k - 1}]}W^{[${k}]ᵀ} + 1_B b^{[${k}]ᵀ}` : `W^{[${k}]}A^{[${k - 1}]} + b^{[${k}]}1_Bᵀ`, ids }),
-      q(`A${sub}^{[${k}]}`, A[k]!, { how: k < r ? `ReLU(Z${sub}^{[${k}]})` : `Z${sub}^{[${r}]}`, ids }),
+      q(`A${sub}^{[${k}]}`, A[k]!, { how: k < r ? `${sigma}(Z${sub}^{[${k}]})` : `Z${sub}^{[${r}]}`, ids }),
     ]),
     ...Array.from({ length: r }, (_, i) => r - i).flatMap((k) => [
       q(`Δ${sub}^{[${k}]}`, Delta[k]!, {
@@ -81,8 +98,8 @@ function batchSteps(
           k === r
             ? `(Z${sub}^{[${r}]} − Y${T})/B`
             : rowsLayout
-              ? `(Δ_row^{[${k + 1}]}W^{[${k + 1}]}) ⊙ ReLU'(Z_row^{[${k}]})`
-              : `(W^{[${k + 1}]ᵀ}Δ^{[${k + 1}]}) ⊙ ReLU'(Z^{[${k}]})`,
+              ? `(Δ_row^{[${k + 1}]}W^{[${k + 1}]}) ⊙ ${sigma}'(Z_row^{[${k}]})`
+              : `(W^{[${k + 1}]ᵀ}Δ^{[${k + 1}]}) ⊙ ${sigma}'(Z^{[${k}]})`,
         ids,
       }),
       q(`∂J_B/∂W^{[${k}]${T}}`, gradient.W[k - 1]!, { how: rowsLayout ? `A_row^{[${k - 1}]ᵀ}Δ_row^{[${k}]}` : `Δ^{[${k}]}A^{[${k - 1}]ᵀ}`, ids }),
@@ -91,23 +108,26 @@ function batchSteps(
   ];
 }
 
-export function multiLayerBatchExample(): WorkedExample {
-  const pass = forwardBatch(THREE_LAYER, X);
-  const bp = backpropBatch(THREE_LAYER, X, Y);
+/** 4/multi-layer on a batch (default the 2-3-2-1 ReLU network on DATA): every layer and the batch-mean gradient. */
+export function multiLayerBatchExample(theta: Params = THREE_LAYER, data: readonly Example[] = DATA, activation: ActivationName = 'relu'): WorkedExample {
+  const batch = batchOf(data);
+  const pass = forwardBatch(theta, batch.X, activation);
+  const bp = backpropBatch(theta, batch.X, batch.Y, activation);
   const ids = ['4/multi-layer'];
   return {
-    title: `Every layer of the 2-3-2-1 ReLU network on a batch of B = ${n} columns, and the batch-mean gradient (column layout)`,
+    title: `Every layer of the ${networkName(theta, activation)} network on a batch of B = ${batch.n} columns, and the batch-mean gradient (column layout)`,
     steps: [
-      q('A^{[0]} = X', X, { ids }),
-      q('Y', Y),
-      ...batchSteps(pass.Z, pass.A, bp.Delta, bp.gradient, false, ids),
+      q('A^{[0]} = X', batch.X, { ids }),
+      q('Y', batch.Y),
+      ...batchSteps(pass.Z, pass.A, bp.Delta, bp.gradient, false, ids, activation),
       q('J_B', bp.J, { how: '(1/B) Σ_t ½(h_θ(x^{(t)}) − y^{(t)})²', ids }),
       q(
         '∂J_B/∂W^{[1]} by the per-example loop',
         meanGradient(
-          THREE_LAYER,
-          DATA,
-          DATA.map((_, i) => i),
+          theta,
+          data,
+          data.map((_, i) => i),
+          activation,
         ).W[0]!,
         { how: '(1/B) Σ_t ∇_{W^{[1]}} J^{(t)} by Algorithm 5: the same' },
       ),
@@ -128,7 +148,7 @@ export function rowMajorConversionExample(): WorkedExample {
       ...paramSteps(rowsTheta, (which, k) => `${which}^{[${k}]ᵀ}`, ids),
       q('A_row^{[0]} = Xᵀ', Xrow, { ids }),
       q('Yᵀ', Yrow),
-      ...batchSteps(pass.Z, pass.A, bp.Delta, bp.gradient, true, ids),
+      ...batchSteps(pass.Z, pass.A, bp.Delta, bp.gradient, true, ids, 'relu'),
       ...paramSteps(fromRowMajor(bp.gradient), layerName('∂J_B/∂', ' (back in the column layout)')),
     ],
   };

@@ -1,7 +1,7 @@
 /**
  * The JSON a reader types in a "try it" form as the reference's inputs, both ways: θ (eq. 2.12:
- * W[k] as its rows, b[k] as a list), a data set (eq. 1.2: a list of {x, y}) and a matrix by its
- * rows. What JSON cannot be one is refused with a SpecError naming the equation and the part
+ * W[k] as its rows, b[k] as a list), a data set (eq. 1.2: a list of {x, y}), a matrix by its rows
+ * and X (eq. 4.1) by its examples as rows. What JSON cannot be one is refused with a SpecError naming the equation and the part
  * ("eq. 2.12: row 2 of W[1] has 1 entries, row 1 has 2"); shapes between the parts are left to the
  * reference, which checks them. No node: imports (the page bundle uses it).
  */
@@ -9,6 +9,7 @@ import { SpecError } from '../../../reference/errors.js';
 import { columnVector, matrixFromRows, toRows } from '../../../reference/matrix.js';
 import type { Params } from '../../../reference/network.js';
 import type { Matrix } from '../../../reference/numeric.js';
+import { transpose } from '../../../reference/ops.js';
 import type { Example } from '../../../reference/optimizers.js';
 
 /** θ as JSON: W[k] as its rows, b[k] as a list. */
@@ -43,6 +44,9 @@ export function matrixOf(where: string, name: string, json: unknown): Matrix {
   });
   return matrixFromRows(rows);
 }
+
+/** X of eq. 4.1 (d×n, the examples as columns) from its examples as rows: X_row of eq. 4.4. */
+export const columnsOf = (where: string, name: string, json: unknown): Matrix => transpose(matrixOf(where, name, json));
 
 /** θ of eq. 2.12 from {"W": [...], "b": [...]}. */
 export function paramsOf(json: unknown): Params {
