@@ -27,10 +27,16 @@ import { defaultTexts, recompute } from './lib/site/tryRecompute.js';
 let out: string;
 let files: string[];
 
+/**
+ * Building bundles two page scripts with esbuild when node_modules/.cache has none (a fresh clone):
+ * ~5 s alone, more beside another test file; vitest's 10 s default for a hook is too tight.
+ */
+const BUILD_TIMEOUT_MS = 120_000;
+
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'cs229-site-'));
   files = await buildSite(out);
-});
+}, BUILD_TIMEOUT_MS);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 const read = (file: string): string => readFileSync(join(out, file), 'utf8');
