@@ -17,12 +17,12 @@ import { workedExampleFor } from './lib/explain/examples.js';
 import { THREE_LAYER } from './lib/explain/networks.js';
 import { renderExample } from './lib/explain/worked.js';
 import { buildSite, serveSite } from './lib/site/build.js';
+import { TRY_EXAMPLES } from './lib/site/forms/tryExamples.js';
+import { paramsJson } from './lib/site/forms/tryInputs.js';
+import { defaultTexts, recompute } from './lib/site/forms/tryRecompute.js';
 import { escapeHtml, math } from './lib/site/html.js';
 import { SECTION_PAGES, topSection } from './lib/site/pages.js';
 import { PLAYGROUND_FILE } from './lib/site/playgroundPage.js';
-import { TRY_EXAMPLES } from './lib/site/tryExamples.js';
-import { paramsJson } from './lib/site/tryInputs.js';
-import { defaultTexts, recompute } from './lib/site/tryRecompute.js';
 
 let out: string;
 let files: string[];

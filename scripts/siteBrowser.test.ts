@@ -18,8 +18,8 @@ import { AFFINE, algorithm4Example, algorithm5Example, matrixChainRuleExample } 
 import { multiLayerBatchExample, rowMajorFirstLayerExample } from './lib/explain/section4Examples.js';
 import { renderExample, type WorkedExample } from './lib/explain/worked.js';
 import { buildSite } from './lib/site/build.js';
+import { TRY_EXAMPLES } from './lib/site/forms/tryExamples.js';
 import { SECTION_PAGES } from './lib/site/pages.js';
-import { TRY_EXAMPLES } from './lib/site/tryExamples.js';
 import { type PageAction, visitSite } from './lib/site/visit.js';
 
 const out = mkdtempSync(join(tmpdir(), 'cs229-site-browser-'));

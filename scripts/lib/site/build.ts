@@ -9,8 +9,8 @@ import { createRequire } from 'node:module';
 import { dirname, extname, join, relative } from 'node:path';
 import { buildPageBundle, REPO_ROOT } from '../../../accelerated/browser/bundle.js';
 import { type StaticFile, type StaticServer, startStaticServer } from '../../../accelerated/browser/server.js';
+import { PAGE_SCRIPTS } from './forms/tryForms.js';
 import { renderPages } from './pages.js';
-import { PAGE_SCRIPTS } from './tryForms.js';
 
 export const SITE_DIR = 'site';
 

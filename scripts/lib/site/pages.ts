@@ -10,9 +10,9 @@ import { INVENTORY } from '../../../spec/inventory/index.js';
 import type { Erratum, SpecEntry } from '../../../spec/types.js';
 import { anchor } from '../book.js';
 import { type Explanation, explanationOf, KIND_NAMES, siteLabel } from '../explain/explanation.js';
+import { TRY_FORMS } from './forms/tryForms.js';
 import { escapeHtml, math, page } from './html.js';
 import { PLAYGROUND_FILE, PLAYGROUND_TITLE, playgroundPage } from './playgroundPage.js';
-import { TRY_FORMS } from './tryForms.js';
 
 /** A page of the site: its file name, title and the top-level section of the notes it holds. */
 export interface SitePage {

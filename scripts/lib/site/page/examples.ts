@@ -4,7 +4,7 @@
  * prints the example (tryRecompute.ts). Bad input shows its message (the field's, or the
  * reference's naming the equation) with class "error", never a NaN.
  */
-import { recompute } from '../tryRecompute.js';
+import { recompute } from '../forms/tryRecompute.js';
 
 /** Reads the form's fields, recomputes, and shows the result (or the reason it cannot). */
 function wire(form: HTMLFormElement): void {

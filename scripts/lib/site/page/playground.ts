@@ -16,10 +16,10 @@ import { readFixturesWith } from '../../../../conformance/checks/fixtures.js';
 import type { ActivationName } from '../../../../spec/activations.js';
 import { lossCurvesChart } from '../../plots/curves.js';
 import { escapeHtml } from '../escape.js';
+import { field, parseField } from '../forms/tryFields.js';
 import { checkOptions, type DataSetName, layerSizesOf, type PlaygroundOptions } from '../playground/problem.js';
 import { examplesPerSecond, type PlaygroundRun, type Progress, runPlayground } from '../playground/run.js';
 import { type PageSuiteRun, runSuiteInPage } from '../playground/suite.js';
-import { field, parseField } from '../tryFields.js';
 
 /** The order in which the page tries backends: the fastest a browser may have first. */
 const BEST_FIRST: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];

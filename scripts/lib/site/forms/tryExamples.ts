@@ -4,13 +4,13 @@
  * recomputes the example from them. The build renders the forms from it (tryForms.ts) and one page
  * bundle recomputes them (page/examples.ts, via tryRecompute.ts), so it imports nothing of node:.
  */
-import { columnVector } from '../../../reference/matrix.js';
-import { DATA, HOUSING_THETA, HOUSING_X, THREE_LAYER, TWO_LAYER, X, Y } from '../explain/networks.js';
-import { lossExample, MINIBATCH, minibatchExample } from '../explain/section1Examples.js';
-import { housingExample, multiLayerForwardExample, twoLayerVectorizedExample } from '../explain/section2Examples.js';
-import { AFFINE, algorithm4Example, algorithm5Example, matrixChainRuleExample } from '../explain/section3Examples.js';
-import { multiLayerBatchExample, rowMajorFirstLayerExample } from '../explain/section4Examples.js';
-import type { WorkedExample } from '../explain/worked.js';
+import { columnVector } from '../../../../reference/matrix.js';
+import { DATA, HOUSING_THETA, HOUSING_X, THREE_LAYER, TWO_LAYER, X, Y } from '../../explain/networks.js';
+import { lossExample, MINIBATCH, minibatchExample } from '../../explain/section1Examples.js';
+import { housingExample, multiLayerForwardExample, twoLayerVectorizedExample } from '../../explain/section2Examples.js';
+import { AFFINE, algorithm4Example, algorithm5Example, matrixChainRuleExample } from '../../explain/section3Examples.js';
+import { multiLayerBatchExample, rowMajorFirstLayerExample } from '../../explain/section4Examples.js';
+import type { WorkedExample } from '../../explain/worked.js';
 import { type Field, field, type ValuesOf } from './tryFields.js';
 import { columnsOf, dataJson, dataOf, listJson, matrixOf, paramsJson, paramsOf, rowsJson } from './tryInputs.js';
 

@@ -3,8 +3,8 @@
  * example recomputed by the reference (tryExamples.ts) and printed as `npm run explain -- <id>`
  * prints it. Bad input throws: a message naming the field or the equation, never a NaN on the page.
  */
-import { NonFiniteError, OVERFLOWED } from '../../../reference/errors.js';
-import { renderExample, type WorkedExample } from '../explain/worked.js';
+import { NonFiniteError, OVERFLOWED } from '../../../../reference/errors.js';
+import { renderExample, type WorkedExample } from '../../explain/worked.js';
 import { TRY_EXAMPLES, type TryExample } from './tryExamples.js';
 import { fieldText, parseField } from './tryFields.js';
 

@@ -4,8 +4,8 @@
  * page bundle examples.js (page/examples.ts) recomputes every form with the reference.
  */
 
-import { ACTIVATION_NAMES } from '../../../spec/activations.js';
-import { escapeHtml } from './html.js';
+import { ACTIVATION_NAMES } from '../../../../spec/activations.js';
+import { escapeHtml } from '../html.js';
 import { TRY_EXAMPLES } from './tryExamples.js';
 import type { Field } from './tryFields.js';
 import { defaultTexts } from './tryRecompute.js';

@@ -5,12 +5,12 @@
  * ("eq. 2.12: row 2 of W[1] has 1 entries, row 1 has 2"); shapes between the parts are left to the
  * reference, which checks them. No node: imports (the page bundle uses it).
  */
-import { SpecError } from '../../../reference/errors.js';
-import { columnVector, matrixFromRows, toRows } from '../../../reference/matrix.js';
-import type { Params } from '../../../reference/network.js';
-import type { Matrix } from '../../../reference/numeric.js';
-import { transpose } from '../../../reference/ops.js';
-import type { Example } from '../../../reference/optimizers.js';
+import { SpecError } from '../../../../reference/errors.js';
+import { columnVector, matrixFromRows, toRows } from '../../../../reference/matrix.js';
+import type { Params } from '../../../../reference/network.js';
+import type { Matrix } from '../../../../reference/numeric.js';
+import { transpose } from '../../../../reference/ops.js';
+import type { Example } from '../../../../reference/optimizers.js';
 
 /** θ as JSON: W[k] as its rows, b[k] as a list. */
 export interface ParamsJson {

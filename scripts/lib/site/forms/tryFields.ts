@@ -5,7 +5,7 @@
  * ("x: 'abc' is not a number"), so no NaN reaches the reference. No DOM and no node: imports: the
  * build and the page bundle share it.
  */
-import { ACTIVATION_NAMES, type ActivationName } from '../../../spec/activations.js';
+import { ACTIVATION_NAMES, type ActivationName } from '../../../../spec/activations.js';
 
 /** 'json': a textarea (θ, a data set, a matrix); 'numbers': a comma list; 'number'; 'activation': a select of σ. */
 export interface KindValue {
