@@ -122,8 +122,10 @@ async function writeAtomically(path: string, data: string): Promise<void> {
   await rename(tmp, path);
 }
 
-/** The page bundle of `entry` (an absolute path), rebuilt only when a source changed (see the file comment). */
-/** `minify`: for a page served to readers (the site); the test pages stay readable. */
+/**
+ * The page bundle of `entry` (an absolute path), rebuilt only when a source changed (see the file
+ * comment); `minify` for pages served to readers (the site), the test pages stay readable.
+ */
 export async function buildPageBundle(opts: { readonly entry: string; readonly force?: boolean; readonly minify?: boolean }): Promise<PageBundle> {
   const started = performance.now();
   const target = targetOf(opts.entry, opts.minify ?? false);

@@ -32,7 +32,6 @@ table { border-collapse: collapse; }
 td, th { border: 1px solid #ddd; padding: 0.2em 0.5em; text-align: left; }
 tr.cell-fail td, tr.cell-unexpectedpass td { background: #fdd; }
 tr.cell-pass td:last-child { color: #060; }
-pre.result.error { color: #b00; }
 `;
 
 /** Every page script of the site: file in the site → entry module. */

@@ -30,7 +30,7 @@ export type PageAction = (page: Page) => Promise<void>;
 export async function visitSite(
   siteDir: string,
   pages: readonly string[],
-  screenshot?: { readonly page: string; readonly file: string; readonly fullPage?: boolean },
+  screenshot?: { readonly page: string; readonly file: string },
   actions: Readonly<Record<string, PageAction>> = {},
 ): Promise<Visit[]> {
   const server = await serveSite(siteDir, 0);
@@ -55,7 +55,7 @@ export async function visitSite(
         () => document.fonts.check('16px KaTeX_Main') && [...document.fonts].some((f) => f.family.includes('KaTeX_Main') && f.status === 'loaded'),
       );
       await actions[name]?.(page);
-      if (screenshot?.page === name) await page.screenshot({ path: screenshot.file, fullPage: screenshot.fullPage ?? false });
+      if (screenshot?.page === name) await page.screenshot({ path: screenshot.file });
       visits.push({ page: name, errors, katexFont });
       await page.close();
     }
