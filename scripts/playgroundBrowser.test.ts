@@ -9,7 +9,7 @@
  * with their equation's message; examples/s on every backend; and the conformance suite run in the
  * page on webgl passing, with every statement's row filled.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -17,7 +17,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from './lib/site/build.js';
 import { referenceCurve } from './lib/site/playground/compare.js';
 import { PLAYGROUND_DEFAULTS, playgroundProblem } from './lib/site/playground/problem.js';
-import { fillPlayground, type PageState, playgroundReady, playgroundState, press, type Status } from './lib/site/playgroundDriver.js';
+import { fillPlayground, type PageState, playgroundReady, playgroundState, press, type Status, screenshotRun } from './lib/site/playgroundDriver.js';
 import { PLAYGROUND_FILE } from './lib/site/playgroundPage.js';
 import { visitSite } from './lib/site/visit.js';
 
@@ -36,6 +36,7 @@ const SUITE_RUNS = 3;
 describe('the training playground in Chromium', () => {
   it('trains 100 steps on webgpu and webgl within the float32 bound of the reference, numTensors flat; the in-page suite passes', async () => {
     await buildSite(join(out, 'site'));
+    const shot = join(out, 'playground.png');
     const trained: { choice: string; status: Status; state: PageState }[] = [];
     const refused: Status[] = [];
     let divergedTensors: number | undefined;
@@ -48,6 +49,8 @@ describe('the training playground in Chromium', () => {
         await fillPlayground(page, { backend: choice });
         trained.push({ choice, status: await press(page, 'train', 120_000), state: await playgroundState(page) });
       }
+      // The README's picture is taken this way (npm run site -- --playground-screenshot FILE).
+      await screenshotRun(page, shot);
       // Bad input: the line's message, before any backend work.
       await fillPlayground(page, { B: 65 });
       refused.push(await press(page, 'train', 10_000));
@@ -64,6 +67,7 @@ describe('the training playground in Chromium', () => {
     };
     const [visit] = await visitSite(join(out, 'site'), [PLAYGROUND_FILE], undefined, { [PLAYGROUND_FILE]: drive });
     expect(visit!.errors).toEqual([]);
+    expect(statSync(shot).size, 'the screenshot of the form, curve and numbers').toBeGreaterThan(20_000);
 
     const problem = playgroundProblem({ ...PLAYGROUND_DEFAULTS, iterations: ITERATIONS, compared: ITERATIONS });
     expect(trained.map((t) => t.state.lastRun?.backend)).toEqual(['webgpu', 'webgl']);
