@@ -25,17 +25,19 @@ export type PageAction = (page: Page) => Promise<void>;
 
 /**
  * Visits `pages` (file names) of the site built in `siteDir`; screenshots `screenshot.page` to
- * `screenshot.file` after its action; runs `actions[page]` on a page once it has loaded (its errors count too).
+ * `screenshot.file` after its action; runs `actions[page]` on a page once it has loaded (its errors count too);
+ * `chromiumFlags` replace session.ts's CHROMIUM_FLAGS (e.g. a browser without WebGPU).
  */
 export async function visitSite(
   siteDir: string,
   pages: readonly string[],
   screenshot?: { readonly page: string; readonly file: string },
   actions: Readonly<Record<string, PageAction>> = {},
+  chromiumFlags?: readonly string[],
 ): Promise<Visit[]> {
   const server = await serveSite(siteDir, 0);
   const profile = await mkdtemp(join(tmpdir(), 'site-profile-'));
-  const browser = await launchChromium(await chromiumExecutable(), { userDataDir: profile, timeoutMs: 60_000 });
+  const browser = await launchChromium(await chromiumExecutable(), { userDataDir: profile, flags: chromiumFlags, timeoutMs: 60_000 });
   try {
     const visits: Visit[] = [];
     for (const name of pages) {
